@@ -1,0 +1,30 @@
+/** Import progress: a bar on a terminal, a line per phase otherwise (CI logs stay readable). */
+import cliProgress from 'cli-progress';
+import type { ImportProgress } from '../services/sku-import.js';
+import type { CliIo } from './io.js';
+
+export function progressPrinter(io: CliIo) {
+  let bar: cliProgress.SingleBar | null = null;
+  let lastPhase = '';
+  return {
+    update(p: ImportProgress) {
+      if (p.phase !== lastPhase) {
+        bar?.stop();
+        bar = null;
+        lastPhase = p.phase;
+        if (!io.isTty) io.err(`  ${p.phase}${p.total ? ` ${p.done}/${p.total}` : ''}`);
+      }
+      if (io.isTty && p.phase === 'writing') {
+        if (!bar) {
+          bar = new cliProgress.SingleBar({ format: '  writing [{bar}] {value}/{total} SKUs', stream: process.stderr }, cliProgress.Presets.shades_classic);
+          bar.start(p.total, p.done);
+        }
+        bar.update(p.done);
+      }
+    },
+    stop() {
+      bar?.stop();
+      bar = null;
+    },
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * Drizzle table definitions. The SQL in `migrations/` is the source of truth for the
+ * database; this file mirrors it for typed queries, and `test/db/schema-drift.test.ts`
+ * checks that both agree column by column.
+ */
+import {
+  bigint,
+  boolean,
+  char,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+};
+
+export const installation = pgTable('installation', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  legalName: text('legal_name'),
+  contactEmail: text('contact_email'),
+  defaultCurrency: char('default_currency', { length: 3 }).notNull(),
+  ...timestamps,
+});
+
+export const accounts = pgTable('accounts', {
+  id: uuid('id').primaryKey(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  nameZh: text('name_zh'),
+  contactEmail: text('contact_email'),
+  defaultCurrency: char('default_currency', { length: 3 }).notNull(),
+  status: text('status').notNull(),
+  archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+  ...timestamps,
+});
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id'),
+  email: text('email').notNull(),
+  name: text('name').notNull(),
+  role: text('role').notNull(),
+  locale: text('locale').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  status: text('status').notNull(),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
+  archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+  ...timestamps,
+});
+
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+});
+
+export const apiKeys = pgTable('api_keys', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id'),
+  name: text('name').notNull(),
+  role: text('role').notNull(),
+  prefix: text('prefix').notNull(),
+  secretHash: text('secret_hash').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+});
+
+export const warehouses = pgTable('warehouses', {
+  id: uuid('id').primaryKey(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  nameZh: text('name_zh'),
+  kind: text('kind').notNull(),
+  addressLine1: text('address_line1').notNull(),
+  addressLine2: text('address_line2'),
+  city: text('city').notNull(),
+  region: text('region').notNull(),
+  postalCode: text('postal_code').notNull(),
+  country: char('country', { length: 2 }).notNull(),
+  timezone: text('timezone').notNull(),
+  cutoffs: jsonb('cutoffs').$type<WarehouseCutoffRow[]>().notNull(),
+  status: text('status').notNull(),
+  archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+  ...timestamps,
+});
+
+export interface WarehouseCutoffRow {
+  name: string;
+  time: string;
+  days: number[];
+}
+
+export const skus = pgTable('skus', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  sellerSku: text('seller_sku').notNull(),
+  titleEn: text('title_en'),
+  titleZh: text('title_zh'),
+  length: numeric('length', { precision: 12, scale: 3 }).notNull(),
+  width: numeric('width', { precision: 12, scale: 3 }).notNull(),
+  height: numeric('height', { precision: 12, scale: 3 }).notNull(),
+  dimensionUnit: text('dimension_unit').notNull(),
+  weight: numeric('weight', { precision: 12, scale: 3 }).notNull(),
+  weightUnit: text('weight_unit').notNull(),
+  hsCode: text('hs_code'),
+  declaredValueMinor: bigint('declared_value_minor', { mode: 'bigint' }),
+  declaredCurrency: char('declared_currency', { length: 3 }),
+  countryOfOrigin: char('country_of_origin', { length: 2 }),
+  battery: boolean('battery').notNull(),
+  liquid: boolean('liquid').notNull(),
+  powder: boolean('powder').notNull(),
+  magnetic: boolean('magnetic').notNull(),
+  fdaRegulated: boolean('fda_regulated').notNull(),
+  fragile: boolean('fragile').notNull(),
+  upc: text('upc'),
+  fnsku: text('fnsku'),
+  msku: text('msku'),
+  status: text('status').notNull(),
+  archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+  ...timestamps,
+});
+
+export const schema = { installation, accounts, users, sessions, apiKeys, warehouses, skus };
+export type Schema = typeof schema;

@@ -1,0 +1,30 @@
+export { CURRENCY_CODES, CURRENCY_EXPONENTS, type CurrencyCode, currencyExponent, isCurrencyCode } from './currency.js';
+export {
+  add,
+  allocate,
+  CurrencyMismatchError,
+  compare,
+  convert,
+  equals,
+  formatMoney,
+  isZero,
+  type Money,
+  type MoneyDto,
+  money,
+  moneyFromDecimal,
+  moneyFromDto,
+  moneyToDto,
+  multiply,
+  negate,
+  subtract,
+  sum,
+  toDecimalString,
+  zero,
+} from './money.js';
+export {
+  divideAndRound,
+  isRoundingMode,
+  ROUNDING_MODES,
+  type RoundingMode,
+  toDecimalRounding,
+} from './rounding.js';

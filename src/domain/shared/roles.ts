@@ -1,0 +1,71 @@
+/**
+ * Who may do what. Roles are fixed by the trade: provider staff (admin, operator, finance),
+ * seller staff (seller_admin, seller_user), and a read-only auditor on either side.
+ * Every API route names one permission; the route table test checks each role against it.
+ */
+export const ROLES = ['admin', 'operator', 'finance', 'seller_admin', 'seller_user', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PROVIDER_ROLES: readonly Role[] = ['admin', 'operator', 'finance'];
+export const SELLER_ROLES: readonly Role[] = ['seller_admin', 'seller_user'];
+
+export const PERMISSIONS = [
+  'installation:read',
+  'installation:write',
+  'accounts:read',
+  'accounts:write',
+  'users:read',
+  'users:write',
+  'api_keys:read',
+  'api_keys:write',
+  'warehouses:read',
+  'warehouses:write',
+  'skus:read',
+  'skus:write',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ_ALL: Permission[] = PERMISSIONS.filter((p) => p.endsWith(':read'));
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  operator: ['installation:read', 'accounts:read', 'warehouses:read', 'skus:read', 'skus:write'],
+  finance: ['installation:read', 'accounts:read', 'warehouses:read', 'skus:read'],
+  seller_admin: [
+    'installation:read',
+    'accounts:read',
+    'users:read',
+    'users:write',
+    'api_keys:read',
+    'api_keys:write',
+    'warehouses:read',
+    'skus:read',
+    'skus:write',
+  ],
+  seller_user: ['installation:read', 'accounts:read', 'warehouses:read', 'skus:read', 'skus:write'],
+  auditor: READ_ALL,
+};
+
+/** @example can('seller_user', 'skus:write') // true */
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+/** @example isRole('admin') // true */
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Seller roles must belong to an account; provider roles must not; auditors may be either. */
+export function roleAccountRule(role: Role, accountId: string | null): 'ok' | 'needs_account' | 'no_account' {
+  if (SELLER_ROLES.includes(role)) return accountId ? 'ok' : 'needs_account';
+  if (PROVIDER_ROLES.includes(role)) return accountId ? 'no_account' : 'ok';
+  return 'ok';
+}
+
+/** Roles a user or key of `granter` may hand out: never more than its own reach. */
+export function grantableRoles(granter: Role, granterAccountId: string | null): Role[] {
+  if (granter === 'admin') return [...ROLES];
+  if (granter === 'seller_admin' && granterAccountId) return ['seller_admin', 'seller_user', 'auditor'];
+  return [];
+}

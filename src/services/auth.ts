@@ -1,0 +1,95 @@
+/**
+ * Who is calling: portal users by password and session cookie, programs by API key.
+ * Sessions live in the database, not in process memory, so any server process behind a
+ * load balancer accepts any session.
+ */
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { type AppError, appError } from '../domain/shared/errors.js';
+import { err, ok, type Result } from '../domain/shared/result.js';
+import { isRole } from '../domain/shared/roles.js';
+import { findApiKeyByPrefix } from '../db/repositories/api-keys.js';
+import { findUserByEmail, type UserRow } from '../db/repositories/users.js';
+import { accounts, apiKeys, sessions, users } from '../db/schema.js';
+import type { Actor, ServiceDeps } from './context.js';
+import { decoyPasswordHash, parseApiKey, randomToken, sameHash, sha256Hex, verifyPassword } from './secrets.js';
+
+export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  user: UserRow;
+}
+
+export function createAuthService(deps: ServiceDeps) {
+  const { database, clock } = deps;
+  const db = database.db;
+
+  async function login(email: string, password: string): Promise<Result<LoginResult, AppError>> {
+    const user = await findUserByEmail(db, email);
+    const hash = user?.passwordHash ?? (await decoyPasswordHash());
+    const valid = await verifyPassword(hash, password);
+    if (!user || !valid || user.status !== 'active') {
+      return err(appError('invalid_credentials', 'Email or password is incorrect.'));
+    }
+    if (user.accountId) {
+      const [account] = await db.select({ status: accounts.status }).from(accounts).where(eq(accounts.id, user.accountId));
+      if (account?.status !== 'active') return err(appError('invalid_credentials', 'This account is archived.'));
+    }
+    const now = clock.now();
+    const token = randomToken();
+    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    await db.transaction(async (tx) => {
+      await tx.insert(sessions).values({ tokenHash: sha256Hex(token), userId: user.id, createdAt: now, expiresAt });
+      await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+    });
+    return ok({ token, expiresAt, user: { ...user, lastLoginAt: now } });
+  }
+
+  async function logout(token: string): Promise<void> {
+    await db.update(sessions).set({ revokedAt: clock.now() }).where(eq(sessions.tokenHash, sha256Hex(token)));
+  }
+
+  /** The actor behind a session cookie, or null when it is unknown, expired, revoked or archived. */
+  async function fromSession(token: string): Promise<Actor | null> {
+    const now = clock.now();
+    const [row] = await db
+      .select({ user: users, accountStatus: accounts.status })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(accounts, eq(accounts.id, users.accountId))
+      .where(and(eq(sessions.tokenHash, sha256Hex(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
+    if (!row || row.user.status !== 'active' || !isRole(row.user.role)) return null;
+    if (row.user.accountId && row.accountStatus !== 'active') return null;
+    return { kind: 'user', id: row.user.id, role: row.user.role, accountId: row.user.accountId, userId: row.user.id };
+  }
+
+  /** The actor behind `Authorization: Bearer lk_…`, or null. */
+  async function fromApiKey(token: string): Promise<Actor | null> {
+    const parsed = parseApiKey(token);
+    if (!parsed) return null;
+    const key = await findApiKeyByPrefix(db, parsed.prefix);
+    if (!key || key.revokedAt || !sameHash(key.secretHash, sha256Hex(parsed.secret)) || !isRole(key.role)) return null;
+    const now = clock.now();
+    if (key.expiresAt && key.expiresAt <= now) return null;
+    if (key.accountId) {
+      const [account] = await db.select({ status: accounts.status }).from(accounts).where(eq(accounts.id, key.accountId));
+      if (account?.status !== 'active') return null;
+    }
+    // Record use at most once a minute: a busy integration must not write on every call.
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: now })
+      .where(
+        and(
+          eq(apiKeys.id, key.id),
+          sql`(${apiKeys.lastUsedAt} IS NULL OR ${apiKeys.lastUsedAt} < ${new Date(now.getTime() - 60_000).toISOString()}::timestamptz)`,
+        ),
+      );
+    return { kind: 'api_key', id: key.id, role: key.role, accountId: key.accountId, userId: key.createdBy };
+  }
+
+  return { login, logout, fromSession, fromApiKey };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

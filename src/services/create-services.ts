@@ -1,0 +1,44 @@
+/** Wiring: every use case built once from the same database, clock, id generator and log. */
+import { randomBytes } from 'node:crypto';
+import pino, { type Logger } from 'pino';
+import type { Database } from '../db/connect.js';
+import type { Clock } from '../domain/shared/clock.js';
+import { type IdGenerator, uuidV7 } from '../domain/shared/ids.js';
+import { createAccountService } from './accounts.js';
+import { createApiKeyService } from './api-keys.js';
+import { createAuthService } from './auth.js';
+import type { ServiceDeps } from './context.js';
+import { createInstallationService } from './installation.js';
+import { createSkuImportService } from './sku-import.js';
+import { createSkuService } from './skus.js';
+import { createUserService } from './users.js';
+import { createWarehouseService } from './warehouses.js';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function randomIds(clock: Clock): IdGenerator {
+  return { next: () => uuidV7(clock.now().getTime(), randomBytes(10)) };
+}
+
+export function createServices(options: { database: Database; clock?: Clock; ids?: IdGenerator; log?: Logger }) {
+  const clock = options.clock ?? systemClock;
+  const deps: ServiceDeps = {
+    database: options.database,
+    clock,
+    ids: options.ids ?? randomIds(clock),
+    log: options.log ?? pino({ level: 'silent' }),
+  };
+  return {
+    deps,
+    installation: createInstallationService(deps),
+    auth: createAuthService(deps),
+    accounts: createAccountService(deps),
+    users: createUserService(deps),
+    apiKeys: createApiKeyService(deps),
+    warehouses: createWarehouseService(deps),
+    skus: createSkuService(deps),
+    skuImport: createSkuImportService(deps),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
