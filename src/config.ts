@@ -25,10 +25,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     database,
     host: env.HOST?.trim() || 'localhost',
-    port: positiveInt(env.PORT, 'PORT') ?? 3000,
+    port: port(env.PORT) ?? 3000,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     webDir: env.LANDED_WEB_DIR?.trim() || path.join(PACKAGE_ROOT, 'dist', 'web'),
   };
+}
+
+/** 0 asks the system for a free port (tests, benchmarks). */
+function port(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`PORT must be a whole number from 0 to 65535 (got "${value}").`);
+  return n;
 }
 
 function positiveInt(value: string | undefined, name: string): number | undefined {

@@ -1,0 +1,142 @@
+/**
+ * Generated from the route table (src/api/routes/index.ts): every route is checked for
+ * authentication, for each role's permission, and — for seller-owned data — that seller A
+ * can neither read nor change seller B's records, through a session cookie and an API key.
+ * A new route is covered the moment it is added to the table.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountResource, RouteSpec } from '../../src/api/route.js';
+import { ROUTES } from '../../src/api/routes/index.js';
+import { can, ROLES, type Role } from '../../src/domain/shared/roles.js';
+import { SYSTEM_ACTOR } from '../../src/services/context.js';
+import { DEMO_LOGINS } from '../../src/services/demo/seed-demo.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { multipart } from './multipart.js';
+
+const A = 'THREADLINE';
+const B = 'HOMELY';
+
+/** Where each seller-owned resource lives, to snapshot another seller's rows. */
+const RESOURCE_TABLE: Record<AccountResource, { table: string; accountColumn: string }> = {
+  account: { table: 'accounts', accountColumn: 'id' },
+  user: { table: 'users', accountColumn: 'account_id' },
+  api_key: { table: 'api_keys', accountColumn: 'account_id' },
+  sku: { table: 'skus', accountColumn: 'account_id' },
+};
+
+let t: TestApp;
+let accountA: string;
+let accountB: string;
+/** One record of seller B per resource kind: the target of every cross-tenant attempt. */
+const foreign = {} as Record<AccountResource, string>;
+const credentials: { name: string; headers: Record<string, string> }[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  accountA = await t.accountId(A);
+  accountB = await t.accountId(B);
+  foreign.account = accountB;
+  const userB = DEMO_LOGINS.find((l) => l.account === B) as (typeof DEMO_LOGINS)[number];
+  const users = await t.services.users.list(SYSTEM_ACTOR, { accountId: accountB, limit: 50 });
+  foreign.user = users.items.find((u) => u.email === userB.email)?.id as string;
+  const key = await t.services.apiKeys.create(SYSTEM_ACTOR, { name: 'B integration', role: 'seller_admin', accountId: accountB });
+  if (!key.ok) throw new Error(key.error.message);
+  foreign.api_key = key.value.key.id;
+  const skus = await t.services.skus.list(SYSTEM_ACTOR, { accountId: accountB, limit: 1 });
+  foreign.sku = skus.items[0]?.id as string;
+
+  const keyA = await t.services.apiKeys.create(SYSTEM_ACTOR, { name: 'A integration', role: 'seller_admin', accountId: accountA });
+  if (!keyA.ok) throw new Error(keyA.error.message);
+  credentials.push(
+    { name: 'seller_admin session', headers: { cookie: await t.as('seller_admin', A) } },
+    { name: 'seller_user session', headers: { cookie: await t.as('seller_user', A) } },
+    { name: 'seller_admin API key', headers: { authorization: `Bearer ${keyA.value.secret}` } },
+  );
+});
+afterAll(async () => t?.close());
+
+function urlFor(route: RouteSpec, id: string): string {
+  return route.url.replace(':id', id);
+}
+
+function request(route: RouteSpec, url: string, headers: Record<string, string>, extra: { accountId?: string } = {}) {
+  const query = new URLSearchParams(route.example?.query ?? {});
+  if (extra.accountId && route.querystring && 'shape' in route.querystring && 'account_id' in (route.querystring as { shape: object }).shape) {
+    query.set('account_id', extra.accountId);
+  }
+  const path = query.size > 0 ? `${url}?${query}` : url;
+  if (route.multipart) {
+    const csv = 'Seller SKU,Title (EN),Length,Width,Height,Dimension unit,Weight,Weight unit\nCROSS-1,Cross tenant,10,10,10,cm,100,g\n';
+    const form = multipart(route.multipart.field, 'skus.csv', Buffer.from(csv), 'text/csv');
+    return t.app.inject({ method: route.method, url: path, headers: { ...headers, ...form.headers }, payload: form.payload });
+  }
+  const body = route.body ? { ...(route.example?.body as object | undefined), ...(extra.accountId ? { account_id: extra.accountId } : {}) } : undefined;
+  return t.app.inject({ method: route.method, url: path, headers, ...(body ? { payload: body } : {}) });
+}
+
+async function snapshot(resource: AccountResource, accountId: string): Promise<string> {
+  const { table, accountColumn } = RESOURCE_TABLE[resource];
+  const result = await t.db.database.db.execute(
+    sql.raw(`SELECT coalesce(json_agg(t ORDER BY t.id), '[]')::text AS rows FROM ${table} t WHERE ${accountColumn} = '${accountId}'`),
+  );
+  return (result.rows[0] as { rows: string }).rows;
+}
+
+const named = (r: RouteSpec) => `${r.method} ${r.url}`;
+
+describe('route table', () => {
+  it('declares every route once, with tests covering its permission and tenancy', () => {
+    const keys = ROUTES.map(named);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const route of ROUTES) {
+      if (route.body && route.tenancy.kind === 'account' && route.method === 'POST' && !route.url.includes(':id')) {
+        // A create route without an example cannot be exercised cross-tenant: add one.
+        expect(route.example?.body, `${named(route)} needs example.body`).toBeDefined();
+      }
+    }
+  });
+});
+
+describe.each(ROUTES.filter((r) => r.permission !== 'public').map((r) => [named(r), r] as const))('%s', (_name, route) => {
+  it('refuses a caller without credentials (401)', async () => {
+    const response = await request(route, urlFor(route, foreign.sku ?? '00000000-0000-7000-8000-000000000000'), {});
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('unauthenticated');
+  });
+
+  const denied: Role[] = route.permission === 'signed_in' ? [] : ROLES.filter((role) => !can(role, route.permission as never));
+  it.skipIf(denied.length === 0)(`refuses roles without ${route.permission} (403): ${denied.join(', ')}`, async () => {
+    for (const role of denied) {
+      const login = DEMO_LOGINS.find((l) => l.role === role && (l.account === null || l.account === A));
+      if (!login) throw new Error(`no demo user for ${role}`);
+      const response = await request(route, urlFor(route, foreign.sku), { cookie: await t.as(role, login.account ?? undefined) });
+      expect(response.statusCode, `${role} → ${response.body}`).toBe(403);
+      expect(response.json().error.code).toBe('forbidden');
+    }
+  });
+
+  if (route.tenancy.kind !== 'account') return;
+  const resource = route.tenancy.resource;
+  const byId = route.url.includes(':id');
+
+  it(`keeps seller ${B}'s ${resource} records out of seller ${A}'s reach`, async () => {
+    for (const credential of credentials) {
+      const before = await snapshot(resource, accountB);
+      const response = byId
+        ? await request(route, urlFor(route, foreign[resource]), credential.headers)
+        : await request(route, route.url, credential.headers, { accountId: accountB });
+      const status = response.statusCode;
+      if (byId || route.method !== 'GET') {
+        expect([403, 404], `${credential.name} → ${status} ${response.body}`).toContain(status);
+      } else if (status === 200) {
+        // A list may answer, but with the caller's own rows only.
+        const rows = response.json().data as { id: string; account_id?: string | null }[];
+        for (const row of rows) expect(resource === 'account' ? row.id : row.account_id).toBe(accountA);
+      } else {
+        expect([403, 404], `${credential.name} → ${status} ${response.body}`).toContain(status);
+      }
+      expect(await snapshot(resource, accountB), `${credential.name} changed ${B}'s ${resource}s`).toBe(before);
+    }
+  });
+});
