@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -74,7 +75,7 @@ async function openPostgres(url: string, poolMax: number): Promise<Database> {
 
 async function openPglite(config: { dataDir: string; loadDataDir?: Blob }): Promise<Database> {
   const inMemory = config.dataDir.startsWith('memory://');
-  let releaseLock = () => undefined as void;
+  let releaseLock: () => void = () => {};
   if (!inMemory) {
     fs.mkdirSync(config.dataDir, { recursive: true });
     releaseLock = lockDataDir(config.dataDir);
@@ -145,4 +146,13 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Raw SQL through Drizzle: both drivers return `{ rows }`, but the shared type cannot say so.
+ * @example const rows = await selectRows<{ n: number }>(tx, sql`SELECT 1 AS n`)
+ */
+export async function selectRows<T = Record<string, unknown>>(executor: Executor, query: SQL): Promise<T[]> {
+  const result = (await executor.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

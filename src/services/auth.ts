@@ -59,7 +59,7 @@ export function createAuthService(deps: ServiceDeps) {
       .innerJoin(users, eq(users.id, sessions.userId))
       .leftJoin(accounts, eq(accounts.id, users.accountId))
       .where(and(eq(sessions.tokenHash, sha256Hex(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
-    if (!row || row.user.status !== 'active' || !isRole(row.user.role)) return null;
+    if (row?.user.status !== 'active' || !isRole(row.user.role)) return null;
     if (row.user.accountId && row.accountStatus !== 'active') return null;
     return { kind: 'user', id: row.user.id, role: row.user.role, accountId: row.user.accountId, userId: row.user.id };
   }

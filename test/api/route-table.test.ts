@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountResource, RouteSpec } from '../../src/api/route.js';
 import { ROUTES } from '../../src/api/routes/index.js';
+import { selectRows } from '../../src/db/connect.js';
 import { can, ROLES, type Role } from '../../src/domain/shared/roles.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { DEMO_LOGINS } from '../../src/services/demo/seed-demo.js';
@@ -77,10 +78,11 @@ function request(route: RouteSpec, url: string, headers: Record<string, string>,
 
 async function snapshot(resource: AccountResource, accountId: string): Promise<string> {
   const { table, accountColumn } = RESOURCE_TABLE[resource];
-  const result = await t.db.database.db.execute(
+  const [result] = await selectRows<{ rows: string }>(
+    t.db.database.db,
     sql.raw(`SELECT coalesce(json_agg(t ORDER BY t.id), '[]')::text AS rows FROM ${table} t WHERE ${accountColumn} = '${accountId}'`),
   );
-  return (result.rows[0] as { rows: string }).rows;
+  return result?.rows ?? '';
 }
 
 const named = (r: RouteSpec) => `${r.method} ${r.url}`;

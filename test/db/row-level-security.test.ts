@@ -2,7 +2,8 @@
  * The second tenancy wall: even SQL that forgets its account filter sees and changes only
  * the caller's rows, because requests run as landed_app under row-level security.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { selectRows } from '../../src/db/connect.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inScope, PROVIDER_SCOPE, type Scope } from '../../src/db/tenancy.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
@@ -11,8 +12,7 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
 let t: TestApp;
 let a: string;
 let b: string;
-const rows = async (scope: Scope, query: ReturnType<typeof sql>) =>
-  (await inScope(t.db.database.db, scope, (tx) => tx.execute(query))).rows as Record<string, unknown>[];
+const rows = (scope: Scope, query: SQL) => inScope(t.db.database.db, scope, (tx) => selectRows(tx, query));
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -62,7 +62,7 @@ describe('row-level security', () => {
   it('shows no seller rows when no scope was set at all', async () => {
     const seen = await t.db.database.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT set_config('role', 'landed_app', true)`);
-      return (await tx.execute(sql`SELECT count(*)::int AS n FROM skus`)).rows;
+      return selectRows(tx, sql`SELECT count(*)::int AS n FROM skus`);
     });
     expect(seen[0]).toEqual({ n: 0 });
   });

@@ -62,7 +62,7 @@ describe.skipIf(!onPostgres)('two server processes on one PostgreSQL', () => {
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
     const me = await fetch(`${two.url}/v1/auth/me`, { headers: { cookie } });
     expect(me.status).toBe(200);
-    expect((await me.json()).account.code).toBe('THREADLINE');
+    expect(((await me.json()) as { account: { code: string } }).account.code).toBe('THREADLINE');
     expect((await fetch(`${two.url}/v1/auth/logout`, { method: 'POST', headers: { cookie } })).status).toBe(204);
     expect((await fetch(`${one.url}/v1/auth/me`, { headers: { cookie } })).status).toBe(401);
   });

@@ -127,7 +127,7 @@ export const skuRoutes = [
       } catch {
         fail({ code: 'validation_failed', message: 'The upload could not be read; send multipart/form-data with a "file" field.' });
       }
-      if (!file || file.fieldname !== 'file') fail({ code: 'validation_failed', message: 'Missing the "file" field.', details: [{ path: ['file'], code: 'required', message: 'Attach the sheet as "file".' }] });
+      if (file?.fieldname !== 'file') fail({ code: 'validation_failed', message: 'Missing the "file" field.', details: [{ path: ['file'], code: 'required', message: 'Attach the sheet as "file".' }] });
       const data = await file.toBuffer();
       if (file.file.truncated) fail({ code: 'payload_too_large', message: 'The file is larger than 20 MB; split it.' });
       const report = orFail(

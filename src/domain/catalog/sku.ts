@@ -6,7 +6,6 @@
  */
 import { Decimal } from 'decimal.js';
 import { type CurrencyCode, currencyExponent, isCurrencyCode } from '../money/index.js';
-import type { ErrorDetail } from '../shared/errors.js';
 import { type LengthUnit, type WeightUnit, isLengthUnit, isWeightUnit, length, lengthIn, weight, weightIn } from '../units/index.js';
 
 export const SKU_FLAGS = ['battery', 'liquid', 'powder', 'magnetic', 'fda_regulated', 'fragile'] as const;
@@ -165,7 +164,8 @@ export function validateSku(draft: SkuDraft): { ok: true; value: ValidSku } | { 
 /** Accepts English flag names and the Chinese words sellers use on their sheets. */
 export function parseSkuFlag(raw: string): SkuFlag | null {
   const key = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  return FLAG_ALIASES[key] ?? null;
+  // Own keys only: "constructor" or "__proto__" must not resolve to Object.prototype members.
+  return Object.hasOwn(FLAG_ALIASES, key) ? (FLAG_ALIASES[key] as SkuFlag) : null;
 }
 
 const FLAG_ALIASES: Record<string, SkuFlag> = {

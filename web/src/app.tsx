@@ -1,0 +1,115 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AppLayout } from './components/app-layout';
+import { I18nProvider, useI18n } from './i18n/i18n-context';
+import { AccountsPage } from './pages/accounts-page';
+import { ApiKeysPage } from './pages/api-keys-page';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { SkuImportPage } from './pages/sku-import-page';
+import { SkusPage } from './pages/skus-page';
+import { UsersPage } from './pages/users-page';
+import { WarehousesPage } from './pages/warehouses-page';
+import { createQueryClient } from './query-client';
+import { RequireAuth } from './session/require-auth';
+import { RequirePermission } from './session/require-permission';
+
+const THEME = {
+  token: {
+    colorPrimary: '#1f5fbf',
+    borderRadius: 6,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', Roboto, 'Helvetica Neue', Arial, sans-serif",
+  },
+};
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<Navigate to="/skus" replace />} />
+          <Route
+            path="skus"
+            element={
+              <RequirePermission permission="skus:read">
+                <SkusPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="skus/import"
+            element={
+              <RequirePermission permission="skus:write">
+                <SkuImportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="warehouses"
+            element={
+              <RequirePermission permission="warehouses:read">
+                <WarehousesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="accounts"
+            element={
+              <RequirePermission permission="accounts:read" staffOnly>
+                <AccountsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="users"
+            element={
+              <RequirePermission permission="users:read">
+                <UsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="api-keys"
+            element={
+              <RequirePermission permission="api_keys:read">
+                <ApiKeysPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+/** antd's own texts (pagination, empty tables, Popconfirm buttons…) follow the app language. */
+function LocalizedShell() {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={THEME}>
+      <AntApp>
+        <AppRoutes />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <BrowserRouter>
+          <LocalizedShell />
+        </BrowserRouter>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}
