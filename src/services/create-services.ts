@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import type { Database } from '../db/connect.js';
 import type { Clock } from '../domain/shared/clock.js';
-import { type IdGenerator, uuidV7 } from '../domain/shared/ids.js';
+import { type IdGenerator, monotonicIds } from '../domain/shared/ids.js';
 import { createAccountService } from './accounts.js';
 import { createApiKeyService } from './api-keys.js';
 import { createAuthService } from './auth.js';
@@ -17,7 +17,7 @@ import { createWarehouseService } from './warehouses.js';
 export const systemClock: Clock = { now: () => new Date() };
 
 export function randomIds(clock: Clock): IdGenerator {
-  return { next: () => uuidV7(clock.now().getTime(), randomBytes(10)) };
+  return monotonicIds(() => clock.now().getTime(), (n) => randomBytes(n));
 }
 
 export function createServices(options: { database: Database; clock?: Clock; ids?: IdGenerator; log?: Logger }) {

@@ -1,5 +1,5 @@
 /** The provider's warehouses: reference data every user reads and only admins change. */
-import { type Cutoff, validateWarehouse, type WarehouseKind } from '../domain/warehouses/warehouse.js';
+import { canonicalTimeZone, type Cutoff, validateWarehouse, type WarehouseKind } from '../domain/warehouses/warehouse.js';
 import { type AppError, appError } from '../domain/shared/errors.js';
 import { err, ok, type Result } from '../domain/shared/result.js';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/errors.js';
@@ -67,7 +67,7 @@ export function createWarehouseService(deps: ServiceDeps) {
           region: input.address.region.trim(),
           postalCode: input.address.postalCode.trim(),
           country,
-          timezone: input.timezone,
+          timezone: canonicalTimeZone(input.timezone) ?? input.timezone,
           cutoffs,
           status: 'active',
           createdAt: now,
@@ -111,7 +111,7 @@ export function createWarehouseService(deps: ServiceDeps) {
         region: address.region,
         postalCode: address.postalCode,
         country: address.country.toUpperCase(),
-        timezone: merged.timezone,
+        timezone: canonicalTimeZone(merged.timezone) ?? merged.timezone,
         cutoffs: merged.cutoffs,
         updatedAt: clock.now(),
       });

@@ -170,7 +170,8 @@ export function parseSkuSheet(table: readonly (readonly string[])[]): SkuSheetRe
       for (const e of result.errors) {
         errors.push({
           row: rowNumber,
-          ...locate(e.field),
+          // A missing title is reported on titleEn; a sheet with only a Chinese title column points there.
+          ...(locate(e.field) ?? (e.field === 'titleEn' ? locate('titleZh') : undefined)),
           field: e.field,
           code: e.code,
           message: e.message,

@@ -201,7 +201,9 @@ export function isGtin(code: string): boolean {
 
 /** Two-letter ISO 3166 region codes that Intl knows by name. */
 export function isCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code)) return false;
+  // Intl also names user-assigned and grouping codes (ZZ "Unknown Region", EU, QO, XK…) and
+  // the common mistake UK; none is a country of origin customs accepts (use GB for the UK).
+  if (!/^[A-Z]{2}$/.test(code) || /^(AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN|UK)$/.test(code)) return false;
   try {
     return new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code) !== undefined;
   } catch {

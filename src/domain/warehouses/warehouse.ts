@@ -62,11 +62,21 @@ export function validateWarehouse(draft: WarehouseDraft): ErrorDetail[] {
 
 /** @example isTimeZone('America/New_York') // true */
 export function isTimeZone(name: string): boolean {
-  if (!name || !/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
+  return canonicalTimeZone(name) !== null;
+}
+
+/**
+ * The IANA name as Intl spells it ("america/new_york" → "America/New_York"), or null when
+ * the name is not a time zone. Stored names are canonical so reports group them correctly.
+ *
+ * @example canonicalTimeZone('asia/shanghai') // 'Asia/Shanghai'
+ */
+export function canonicalTimeZone(name: string): string | null {
+  // First segment may hold digits after a letter: legacy IANA names like EST5EDT; offsets ("+08:00") stay out.
+  if (!name || !/^[A-Za-z_][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name)) return null;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
 }
