@@ -32,8 +32,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     const json = program.opts<GlobalOptions>().json;
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      // Scripts reading --json get something to parse for usage mistakes too.
+      if (json) io.out(JSON.stringify({ ok: false, error: { code: 'usage', message: error.message } }, null, 2));
+      return 2;
+    }
     if (error instanceof CliFailure) {
       if (json) io.out(JSON.stringify({ ok: false, error: error.payload ?? { message: error.message } }, null, 2));
       else io.err(`Error: ${error.message}`);
@@ -166,15 +171,16 @@ function buildProgram(io: CliIo): Command {
       await withServices(io, async (services) => {
         const accountId = await accountIdByCode(services, options.account);
         const progress = json() ? undefined : progressPrinter(io);
-        const result = await services.skuImport.importSkus(SYSTEM_ACTOR, {
-          accountId,
-          filename: path.basename(filePath),
-          data,
-          mode: options.mode,
-          dryRun: Boolean(options.dryRun),
-          onProgress: progress ? (p: ImportProgress) => progress.update(p) : undefined,
-        });
-        progress?.stop();
+        const result = await services.skuImport
+          .importSkus(SYSTEM_ACTOR, {
+            accountId,
+            filename: path.basename(filePath),
+            data,
+            mode: options.mode,
+            dryRun: Boolean(options.dryRun),
+            onProgress: progress ? (p: ImportProgress) => progress.update(p) : undefined,
+          })
+          .finally(() => progress?.stop());
         if (!result.ok) throw importFailure(result.error);
         const r = result.value;
         print(

@@ -116,7 +116,13 @@ export async function dumpPglite(database: Database): Promise<Blob> {
  * PGlite is one process's database: a second process opening the same folder would corrupt
  * it. A lock file with our pid turns that into a clear error.
  */
+const openDataDirs = new Set<string>();
+
 function lockDataDir(dataDir: string): () => void {
+  const resolved = path.resolve(dataDir);
+  if (openDataDirs.has(resolved)) {
+    throw new Error(`The data folder ${resolved} is already open in this process; close it before opening it again.`);
+  }
   const lockPath = path.join(dataDir, 'landed.lock');
   try {
     const holder = Number(fs.readFileSync(lockPath, 'utf8'));
@@ -130,7 +136,9 @@ function lockDataDir(dataDir: string): () => void {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   fs.writeFileSync(lockPath, String(process.pid));
+  openDataDirs.add(resolved);
   return () => {
+    openDataDirs.delete(resolved);
     try {
       if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
     } catch {

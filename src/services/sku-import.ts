@@ -112,7 +112,7 @@ export function createSkuImportService(deps: ServiceDeps) {
           // A row vanishing mid-import means someone else changed the catalogue: roll back all.
           if (!updated) throw new AppFailure(appError('conflict', `SKU ${row.sellerSku} changed during the import; try again.`));
           done += 1;
-          if (done % BATCH === 0) progress({ phase: 'writing', done, total: totalWrites });
+          if (done % BATCH === 0 || done === totalWrites) progress({ phase: 'writing', done, total: totalWrites });
         }
         progress({ phase: 'done', done: totalWrites, total: totalWrites });
         return ok(report);
