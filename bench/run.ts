@@ -17,10 +17,12 @@ if (!name || !available.includes(name)) {
   process.exit(2);
 }
 const options = Object.fromEntries(
-  rest.filter((a) => a.startsWith('--')).map((a) => {
-    const [key, value] = a.slice(2).split('=');
-    return [key, value ?? 'true'];
-  }),
+  rest
+    .filter((a) => a.startsWith('--'))
+    .map((a) => {
+      const [key, value] = a.slice(2).split('=');
+      return [key, value ?? 'true'];
+    }),
 );
 const module = (await import(pathToFileURL(path.resolve('bench', `${name}.ts`)).href)) as {
   run: (options: Record<string, string>, log: (line: string) => void) => Promise<BenchResult>;

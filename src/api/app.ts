@@ -121,10 +121,14 @@ function registerRoute(app: FastifyInstance, spec: RouteSpec, services: Services
       if (spec.permission === 'public') return;
       const actor = await authenticate(request, services);
       if (!actor) {
-        return reply.code(401).send(errorBody({ code: 'unauthenticated', message: 'Sign in, or send an API key as Authorization: Bearer lk_….' }));
+        return reply
+          .code(401)
+          .send(errorBody({ code: 'unauthenticated', message: 'Sign in, or send an API key as Authorization: Bearer lk_….' }));
       }
       if (spec.permission !== 'signed_in' && !can(actor.role, spec.permission)) {
-        return reply.code(403).send(errorBody({ code: 'forbidden', message: `Your role (${actor.role}) may not ${spec.permission.replace(':', ' ')}.` }));
+        return reply
+          .code(403)
+          .send(errorBody({ code: 'forbidden', message: `Your role (${actor.role}) may not ${spec.permission.replace(':', ' ')}.` }));
       }
       request.actor = actor;
     },

@@ -47,7 +47,10 @@ export const errorResponses = {
 };
 
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ data: z.array(item), next_cursor: z.string().nullable().describe('Pass as ?cursor= for the next page; null at the end') });
+  return z.object({
+    data: z.array(item),
+    next_cursor: z.string().nullable().describe('Pass as ?cursor= for the next page; null at the end'),
+  });
 }
 
 export const PageQuery = {
@@ -58,15 +61,31 @@ export const PageQuery = {
 export const IdParams = z.object({ id: z.uuid() });
 
 export const MoneySchema = z
-  .object({ currency: z.string(), amount_minor: z.string().describe('Integer minor units (cents/fen)'), amount: z.string().describe('Decimal, e.g. "4.50"') })
+  .object({
+    currency: z.string(),
+    amount_minor: z.string().describe('Integer minor units (cents/fen)'),
+    amount: z.string().describe('Decimal, e.g. "4.50"'),
+  })
   .meta({ id: 'Money' });
 
 export const InstallationSchema = z
-  .object({ name: z.string(), legal_name: z.string().nullable(), contact_email: z.string().nullable(), default_currency: z.string(), updated_at: timestamp })
+  .object({
+    name: z.string(),
+    legal_name: z.string().nullable(),
+    contact_email: z.string().nullable(),
+    default_currency: z.string(),
+    updated_at: timestamp,
+  })
   .meta({ id: 'Installation' });
 
 export function installationDto(row: InstallationRow): z.output<typeof InstallationSchema> {
-  return { name: row.name, legal_name: row.legalName, contact_email: row.contactEmail, default_currency: row.defaultCurrency, updated_at: row.updatedAt.toISOString() };
+  return {
+    name: row.name,
+    legal_name: row.legalName,
+    contact_email: row.contactEmail,
+    default_currency: row.defaultCurrency,
+    updated_at: row.updatedAt.toISOString(),
+  };
 }
 
 export const AccountSchema = z
@@ -193,7 +212,14 @@ export function warehouseDto(row: WarehouseRow): z.output<typeof WarehouseSchema
     name: row.name,
     name_zh: row.nameZh,
     kind: row.kind as z.output<typeof WarehouseSchema>['kind'],
-    address: { line1: row.addressLine1, line2: row.addressLine2, city: row.city, region: row.region, postal_code: row.postalCode, country: row.country },
+    address: {
+      line1: row.addressLine1,
+      line2: row.addressLine2,
+      city: row.city,
+      region: row.region,
+      postal_code: row.postalCode,
+      country: row.country,
+    },
     timezone: row.timezone,
     cutoffs: row.cutoffs,
     status: row.status as 'active' | 'archived',

@@ -75,7 +75,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return reply.code(413).send(errorBody({ code: 'payload_too_large', message: 'The upload is too large (20 MB at most).' }));
   }
   if (status === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return reply.code(415).send(errorBody({ code: 'unsupported_file', message: `Unsupported content type ${request.headers['content-type'] ?? ''}.` }));
+    return reply
+      .code(415)
+      .send(errorBody({ code: 'unsupported_file', message: `Unsupported content type ${request.headers['content-type'] ?? ''}.` }));
   }
   if (status >= 400 && status < 500) {
     // Malformed JSON, empty bodies and the like: the client's to fix, said plainly.

@@ -89,7 +89,9 @@ function buildProgram(io: CliIo): Command {
       withDatabase(io, async (database) => {
         const report = await migrate(database);
         print(
-          report.applied.length > 0 ? `Applied ${report.applied.join(', ')} on ${database.describe}.` : `Database is up to date (${database.describe}).`,
+          report.applied.length > 0
+            ? `Applied ${report.applied.join(', ')} on ${database.describe}.`
+            : `Database is up to date (${database.describe}).`,
           { applied: report.applied },
         );
       }),
@@ -108,7 +110,14 @@ function buildProgram(io: CliIo): Command {
         }
         print(
           `Loaded ${report.warehouses} warehouses, ${report.accounts} seller accounts, ${report.skus} SKUs and ${report.users} users.\n${demoBanner()}`,
-          { seeded: true, warehouses: report.warehouses, accounts: report.accounts, skus: report.skus, users: report.users, logins: report.logins },
+          {
+            seeded: true,
+            warehouses: report.warehouses,
+            accounts: report.accounts,
+            skus: report.skus,
+            users: report.users,
+            logins: report.logins,
+          },
         );
       }),
     );
@@ -129,11 +138,21 @@ function buildProgram(io: CliIo): Command {
         const accountId = options.account ? await accountIdByCode(services, options.account) : null;
         const password = options.password ?? randomToken(12);
         const created = expectOk(
-          await services.users.create(SYSTEM_ACTOR, { email: options.email, name: options.name, role: options.role, accountId, password, locale: options.locale }),
+          await services.users.create(SYSTEM_ACTOR, {
+            email: options.email,
+            name: options.name,
+            role: options.role,
+            accountId,
+            password,
+            locale: options.locale,
+          }),
         );
         print(
           `Created ${created.role} ${created.email}${options.account ? ` in ${options.account.toUpperCase()}` : ''}.${options.password ? '' : `\nPassword (shown once): ${password}`}`,
-          { user: { id: created.id, email: created.email, role: created.role, account_id: created.accountId }, ...(options.password ? {} : { password }) },
+          {
+            user: { id: created.id, email: created.email, role: created.role, account_id: created.accountId },
+            ...(options.password ? {} : { password }),
+          },
         );
       }),
     );
@@ -152,7 +171,10 @@ function buildProgram(io: CliIo): Command {
         const created = expectOk(await services.apiKeys.create(SYSTEM_ACTOR, { name: options.name, role: options.role, accountId }));
         print(
           `Created API key "${created.key.name}" (${created.key.role}).\nSecret (shown once; use as Authorization: Bearer …):\n${created.secret}`,
-          { api_key: { id: created.key.id, name: created.key.name, role: created.key.role, account_id: created.key.accountId }, secret: created.secret },
+          {
+            api_key: { id: created.key.id, name: created.key.name, role: created.key.role, account_id: created.key.accountId },
+            secret: created.secret,
+          },
         );
       }),
     );
@@ -162,11 +184,14 @@ function buildProgram(io: CliIo): Command {
     .command('skus <file>')
     .description('Import SKUs from .xlsx or .csv (all-or-nothing)')
     .requiredOption('--account <code>', 'seller account code')
-    .addOption(new Option('--mode <mode>', 'create new SKUs only, or also update existing ones').choices(['create', 'upsert']).default('create'))
+    .addOption(
+      new Option('--mode <mode>', 'create new SKUs only, or also update existing ones').choices(['create', 'upsert']).default('create'),
+    )
     .option('--dry-run', 'validate only; write nothing')
     .action(async (file: string, options: { account: string; mode: 'create' | 'upsert'; dryRun?: boolean }) => {
       const filePath = path.resolve(file);
-      if (!fs.existsSync(filePath)) throw new CliFailure(`File not found: ${filePath}`, { code: 'not_found', message: `File not found: ${filePath}` });
+      if (!fs.existsSync(filePath))
+        throw new CliFailure(`File not found: ${filePath}`, { code: 'not_found', message: `File not found: ${filePath}` });
       const data = fs.readFileSync(filePath);
       await withServices(io, async (services) => {
         const accountId = await accountIdByCode(services, options.account);
@@ -185,7 +210,14 @@ function buildProgram(io: CliIo): Command {
         const r = result.value;
         print(
           `${r.dryRun ? 'Checked' : 'Imported'} ${r.totalRows} SKUs into ${options.account.toUpperCase()}: ${r.created} new, ${r.updated} updated${r.dryRun ? ' (dry run: nothing written)' : ''}.${r.ignoredHeaders.length ? `\nIgnored columns: ${r.ignoredHeaders.join(', ')}` : ''}`,
-          { dry_run: r.dryRun, account_id: r.accountId, total_rows: r.totalRows, created: r.created, updated: r.updated, ignored_headers: r.ignoredHeaders },
+          {
+            dry_run: r.dryRun,
+            account_id: r.accountId,
+            total_rows: r.totalRows,
+            created: r.created,
+            updated: r.updated,
+            ignored_headers: r.ignoredHeaders,
+          },
         );
       });
     });
@@ -195,7 +227,12 @@ function buildProgram(io: CliIo): Command {
 
 function importFailure(error: AppError): CliFailure {
   const details = error.details ?? [];
-  const rows = details.map((d) => [d.row ?? '', d.column ? `${d.column}${d.header ? ` (${d.header})` : ''}` : '', d.field ?? '', d.message]);
+  const rows = details.map((d) => [
+    d.row ?? '',
+    d.column ? `${d.column}${d.header ? ` (${d.header})` : ''}` : '',
+    d.field ?? '',
+    d.message,
+  ]);
   const readable = rows.length > 0 ? `${error.message}\n${table(['Row', 'Column', 'Field', 'Problem'], rows)}` : error.message;
   return new CliFailure(readable, { code: error.code, message: error.message, details });
 }

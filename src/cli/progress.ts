@@ -16,7 +16,10 @@ export function progressPrinter(io: CliIo) {
       }
       if (io.isTty && p.phase === 'writing') {
         if (!bar) {
-          bar = new cliProgress.SingleBar({ format: '  writing [{bar}] {value}/{total} SKUs', stream: process.stderr }, cliProgress.Presets.shades_classic);
+          bar = new cliProgress.SingleBar(
+            { format: '  writing [{bar}] {value}/{total} SKUs', stream: process.stderr },
+            cliProgress.Presets.shades_classic,
+          );
           bar.start(p.total, p.done);
         }
         bar.update(p.done);

@@ -35,9 +35,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseConfig =
-  | { kind: 'postgres'; url: string; poolMax?: number }
-  | { kind: 'pglite'; dataDir: string; loadDataDir?: Blob };
+export type DatabaseConfig = { kind: 'postgres'; url: string; poolMax?: number } | { kind: 'pglite'; dataDir: string; loadDataDir?: Blob };
 
 /** @example await openDatabase({ kind: 'pglite', dataDir: 'memory://' }) */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {

@@ -41,9 +41,7 @@ export async function migrate(database: Database, files = listMigrations()): Pro
       await conn.exec(
         'CREATE TABLE IF NOT EXISTS landed_migrations (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
       );
-      const { rows } = await conn.query<{ name: string; checksum: string }>(
-        'SELECT name, checksum FROM landed_migrations',
-      );
+      const { rows } = await conn.query<{ name: string; checksum: string }>('SELECT name, checksum FROM landed_migrations');
       const done = new Map(rows.map((r) => [r.name, r.checksum]));
       const applied: string[] = [];
       for (const file of files) {

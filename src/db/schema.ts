@@ -3,18 +3,7 @@
  * database; this file mirrors it for typed queries, and `test/db/schema-drift.test.ts`
  * checks that both agree column by column.
  */
-import {
-  bigint,
-  boolean,
-  char,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -133,5 +122,10 @@ export const skus = pgTable('skus', {
   ...timestamps,
 });
 
-export const schema = { installation, accounts, users, sessions, apiKeys, warehouses, skus };
+export const loginFailures = pgTable('login_failures', {
+  email: text('email').notNull(),
+  failedAt: timestamp('failed_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const schema = { installation, accounts, users, sessions, apiKeys, warehouses, skus, loginFailures };
 export type Schema = typeof schema;

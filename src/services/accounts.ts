@@ -87,11 +87,7 @@ export function createAccountService(deps: ServiceDeps) {
     }
   }
 
-  async function update(
-    actor: Actor,
-    id: string,
-    patch: Partial<Omit<AccountInput, 'code'>>,
-  ): Promise<Result<AccountRow, AppError>> {
+  async function update(actor: Actor, id: string, patch: Partial<Omit<AccountInput, 'code'>>): Promise<Result<AccountRow, AppError>> {
     if (patch.defaultCurrency !== undefined && !isCurrencyCode(patch.defaultCurrency.toUpperCase())) {
       return err(
         appError('validation_failed', `Unknown currency ${patch.defaultCurrency}.`, [

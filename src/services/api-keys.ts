@@ -41,7 +41,11 @@ export function createApiKeyService(deps: ServiceDeps) {
     if (problem) return err(problem);
     const now = clock.now();
     if (input.expiresAt && input.expiresAt <= now) {
-      return err(appError('validation_failed', 'Expiry must be in the future.', [{ path: ['expires_at'], code: 'in_past', message: 'Choose a future date.' }]));
+      return err(
+        appError('validation_failed', 'Expiry must be in the future.', [
+          { path: ['expires_at'], code: 'in_past', message: 'Choose a future date.' },
+        ]),
+      );
     }
     const scope = scopeOf(actor);
     const { token, prefix, secretHash } = newApiKeySecret();

@@ -3,17 +3,20 @@
  * Sessions live in the database, not in process memory, so any server process behind a
  * load balancer accepts any session.
  */
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import { type AppError, appError } from '../domain/shared/errors.js';
 import { err, ok, type Result } from '../domain/shared/result.js';
 import { isRole } from '../domain/shared/roles.js';
 import { findApiKeyByPrefix } from '../db/repositories/api-keys.js';
 import { findUserByEmail, type UserRow } from '../db/repositories/users.js';
-import { accounts, apiKeys, sessions, users } from '../db/schema.js';
+import { accounts, apiKeys, loginFailures, sessions, users } from '../db/schema.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { decoyPasswordHash, parseApiKey, randomToken, sameHash, sha256Hex, verifyPassword } from './secrets.js';
 
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+/** After this many failed sign-ins for one email within the window, sign-in pauses. */
+export const MAX_LOGIN_FAILURES = 10;
+export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 export interface LoginResult {
   token: string;
@@ -26,10 +29,22 @@ export function createAuthService(deps: ServiceDeps) {
   const db = database.db;
 
   async function login(email: string, password: string): Promise<Result<LoginResult, AppError>> {
+    const key = email.trim().toLowerCase();
+    const since = new Date(clock.now().getTime() - LOGIN_FAILURE_WINDOW_MS);
+    const [failures] = await db
+      .select({ n: count() })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.email, key), gt(loginFailures.failedAt, since)));
+    if ((failures?.n ?? 0) >= MAX_LOGIN_FAILURES) {
+      return err(
+        appError('rate_limited', `Too many failed sign-ins for this email; try again in ${LOGIN_FAILURE_WINDOW_MS / 60_000} minutes.`),
+      );
+    }
     const user = await findUserByEmail(db, email);
     const hash = user?.passwordHash ?? (await decoyPasswordHash());
     const valid = await verifyPassword(hash, password);
     if (!user || !valid || user.status !== 'active') {
+      await db.insert(loginFailures).values({ email: key, failedAt: clock.now() });
       return err(appError('invalid_credentials', 'Email or password is incorrect.'));
     }
     if (user.accountId) {
@@ -40,6 +55,7 @@ export function createAuthService(deps: ServiceDeps) {
     const token = randomToken();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     await db.transaction(async (tx) => {
+      await tx.delete(loginFailures).where(eq(loginFailures.email, key));
       await tx.insert(sessions).values({ tokenHash: sha256Hex(token), userId: user.id, createdAt: now, expiresAt });
       await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     });
@@ -47,7 +63,10 @@ export function createAuthService(deps: ServiceDeps) {
   }
 
   async function logout(token: string): Promise<void> {
-    await db.update(sessions).set({ revokedAt: clock.now() }).where(eq(sessions.tokenHash, sha256Hex(token)));
+    await db
+      .update(sessions)
+      .set({ revokedAt: clock.now() })
+      .where(eq(sessions.tokenHash, sha256Hex(token)));
   }
 
   /** The actor behind a session cookie, or null when it is unknown, expired, revoked or archived. */

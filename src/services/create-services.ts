@@ -17,7 +17,10 @@ import { createWarehouseService } from './warehouses.js';
 export const systemClock: Clock = { now: () => new Date() };
 
 export function randomIds(clock: Clock): IdGenerator {
-  return monotonicIds(() => clock.now().getTime(), (n) => randomBytes(n));
+  return monotonicIds(
+    () => clock.now().getTime(),
+    (n) => randomBytes(n),
+  );
 }
 
 export function createServices(options: { database: Database; clock?: Clock; ids?: IdGenerator; log?: Logger }) {

@@ -38,7 +38,11 @@ export function createInstallationService(deps: ServiceDeps) {
 
   async function update(actor: Actor, patch: InstallationPatch): Promise<Result<InstallationRow, AppError>> {
     if (patch.defaultCurrency !== undefined && !isCurrencyCode(patch.defaultCurrency)) {
-      return err(appError('validation_failed', 'Unknown currency.', [{ path: ['default_currency'], code: 'unknown_currency', message: 'Use USD or CNY.' }]));
+      return err(
+        appError('validation_failed', 'Unknown currency.', [
+          { path: ['default_currency'], code: 'unknown_currency', message: 'Use USD or CNY.' },
+        ]),
+      );
     }
     const [row] = await inScope(database.db, scopeOf(actor), (tx) =>
       tx

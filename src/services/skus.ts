@@ -73,7 +73,13 @@ export function createSkuService(deps: ServiceDeps) {
         const merged: SkuDraft = { ...toDraft(existing), ...definedOnly(patch) };
         const validation = validateSku(merged);
         if (!validation.ok) return err(skuValidationError(validation.errors));
-        const { id: _id, accountId: _account, createdAt: _created, status: _status, ...fields } = toRow(validation.value, {
+        const {
+          id: _id,
+          accountId: _account,
+          createdAt: _created,
+          status: _status,
+          ...fields
+        } = toRow(validation.value, {
           id: existing.id,
           accountId: existing.accountId,
           now: clock.now(),
@@ -203,8 +209,17 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 }
 
 function skuValidationError(errors: { field: keyof SkuDraft; code: string; message: string }[]): AppError {
-  const details: ErrorDetail[] = errors.map((e) => ({ path: [API_FIELD[e.field]], field: API_FIELD[e.field], code: e.code, message: e.message }));
-  return appError('validation_failed', errors.length === 1 ? (errors[0]?.message ?? 'Invalid SKU.') : `${errors.length} fields need fixing.`, details);
+  const details: ErrorDetail[] = errors.map((e) => ({
+    path: [API_FIELD[e.field]],
+    field: API_FIELD[e.field],
+    code: e.code,
+    message: e.message,
+  }));
+  return appError(
+    'validation_failed',
+    errors.length === 1 ? (errors[0]?.message ?? 'Invalid SKU.') : `${errors.length} fields need fixing.`,
+    details,
+  );
 }
 
 function duplicateSku(sellerSku: string): AppError {

@@ -56,7 +56,11 @@ export function createUserService(deps: ServiceDeps) {
     if (problem) return err(problem);
     const email = input.email.trim().toLowerCase();
     if (!EMAIL_PATTERN.test(email)) {
-      return err(appError('validation_failed', 'Email address is not valid.', [{ path: ['email'], code: 'invalid_email', message: 'Enter an email address like name@example.com.' }]));
+      return err(
+        appError('validation_failed', 'Email address is not valid.', [
+          { path: ['email'], code: 'invalid_email', message: 'Enter an email address like name@example.com.' },
+        ]),
+      );
     }
     const passwordHash = await hashPassword(input.password);
     const scope = scopeOf(actor);
@@ -80,7 +84,11 @@ export function createUserService(deps: ServiceDeps) {
       });
     } catch (error) {
       if (pgErrorCode(error) === PG_UNIQUE_VIOLATION)
-        return err(appError('already_exists', `A user with email ${email} already exists.`, [{ path: ['email'], code: 'already_exists', message: 'This email is already registered.' }]));
+        return err(
+          appError('already_exists', `A user with email ${email} already exists.`, [
+            { path: ['email'], code: 'already_exists', message: 'This email is already registered.' },
+          ]),
+        );
       throw error;
     }
   }
@@ -134,9 +142,13 @@ export function checkRole(actor: Actor, role: Role, accountId: string | null): A
   }
   const rule = roleAccountRule(role, accountId);
   if (rule === 'needs_account')
-    return appError('validation_failed', `Role ${role} belongs to a seller account.`, [{ path: ['account_id'], code: 'required', message: 'Choose the seller account.' }]);
+    return appError('validation_failed', `Role ${role} belongs to a seller account.`, [
+      { path: ['account_id'], code: 'required', message: 'Choose the seller account.' },
+    ]);
   if (rule === 'no_account')
-    return appError('validation_failed', `Role ${role} is for provider staff and has no account.`, [{ path: ['account_id'], code: 'not_allowed', message: 'Leave the account empty for provider roles.' }]);
+    return appError('validation_failed', `Role ${role} is for provider staff and has no account.`, [
+      { path: ['account_id'], code: 'not_allowed', message: 'Leave the account empty for provider roles.' },
+    ]);
   return null;
 }
 

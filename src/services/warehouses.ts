@@ -50,7 +50,15 @@ export function createWarehouseService(deps: ServiceDeps) {
     const code = input.code.trim().toUpperCase();
     const country = input.address.country.trim().toUpperCase();
     const cutoffs = input.cutoffs ?? [];
-    const problems = validateWarehouse({ code, name: input.name, kind: input.kind, timezone: input.timezone, country, postalCode: input.address.postalCode.trim(), cutoffs });
+    const problems = validateWarehouse({
+      code,
+      name: input.name,
+      kind: input.kind,
+      timezone: input.timezone,
+      country,
+      postalCode: input.address.postalCode.trim(),
+      cutoffs,
+    });
     if (problems.length > 0) return err(appError('validation_failed', problems[0]?.message ?? 'Invalid warehouse.', problems));
     const now = clock.now();
     try {
@@ -77,7 +85,11 @@ export function createWarehouseService(deps: ServiceDeps) {
       return ok(row);
     } catch (error) {
       if (pgErrorCode(error) === PG_UNIQUE_VIOLATION)
-        return err(appError('already_exists', `A warehouse with code ${code} already exists.`, [{ path: ['code'], code: 'already_exists', message: `Code ${code} is taken.` }]));
+        return err(
+          appError('already_exists', `A warehouse with code ${code} already exists.`, [
+            { path: ['code'], code: 'already_exists', message: `Code ${code} is taken.` },
+          ]),
+        );
       throw error;
     }
   }
@@ -90,7 +102,15 @@ export function createWarehouseService(deps: ServiceDeps) {
     return inScope(database.db, scopeOf(actor), async (tx) => {
       const existing = await findWarehouse(tx, id);
       if (!existing) return err(appError('not_found', 'Warehouse not found.'));
-      const address = { line1: existing.addressLine1, line2: existing.addressLine2, city: existing.city, region: existing.region, postalCode: existing.postalCode, country: existing.country, ...patch.address };
+      const address = {
+        line1: existing.addressLine1,
+        line2: existing.addressLine2,
+        city: existing.city,
+        region: existing.region,
+        postalCode: existing.postalCode,
+        country: existing.country,
+        ...patch.address,
+      };
       const merged = { timezone: patch.timezone ?? existing.timezone, cutoffs: patch.cutoffs ?? existing.cutoffs };
       const problems = validateWarehouse({
         code: existing.code,

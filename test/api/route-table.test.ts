@@ -63,7 +63,12 @@ function urlFor(route: RouteSpec, id: string): string {
 
 function request(route: RouteSpec, url: string, headers: Record<string, string>, extra: { accountId?: string } = {}) {
   const query = new URLSearchParams(route.example?.query ?? {});
-  if (extra.accountId && route.querystring && 'shape' in route.querystring && 'account_id' in (route.querystring as { shape: object }).shape) {
+  if (
+    extra.accountId &&
+    route.querystring &&
+    'shape' in route.querystring &&
+    'account_id' in (route.querystring as { shape: object }).shape
+  ) {
     query.set('account_id', extra.accountId);
   }
   const path = query.size > 0 ? `${url}?${query}` : url;
@@ -72,7 +77,9 @@ function request(route: RouteSpec, url: string, headers: Record<string, string>,
     const form = multipart(route.multipart.field, 'skus.csv', Buffer.from(csv), 'text/csv');
     return t.app.inject({ method: route.method, url: path, headers: { ...headers, ...form.headers }, payload: form.payload });
   }
-  const body = route.body ? { ...(route.example?.body as object | undefined), ...(extra.accountId ? { account_id: extra.accountId } : {}) } : undefined;
+  const body = route.body
+    ? { ...(route.example?.body as object | undefined), ...(extra.accountId ? { account_id: extra.accountId } : {}) }
+    : undefined;
   return t.app.inject({ method: route.method, url: path, headers, ...(body ? { payload: body } : {}) });
 }
 

@@ -48,7 +48,15 @@ beforeAll(async () => {
   });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
   page = await context.newPage();
@@ -85,7 +93,10 @@ describe('portal', () => {
     await page.getByTestId('lang-option-en').click();
     await expect.poll(() => page.getByTestId('sku-import-open').innerText()).toBe('Import SKUs');
     await expect
-      .poll(async () => (await page.evaluate(() => fetch('/v1/auth/me').then((r) => r.json() as Promise<{ user: { locale: string } }>))).user.locale)
+      .poll(
+        async () =>
+          (await page.evaluate(() => fetch('/v1/auth/me').then((r) => r.json() as Promise<{ user: { locale: string } }>))).user.locale,
+      )
       .toBe('en');
     await page.reload();
     await expect.poll(() => page.getByTestId('sku-import-open').innerText()).toBe('Import SKUs');

@@ -38,7 +38,10 @@ describe('row-level security', () => {
 
   it('turns an unfiltered UPDATE of another seller into a no-op', async () => {
     const before = await t.services.skus.list(SYSTEM_ACTOR, { accountId: b, limit: 500 });
-    const updated = await rows({ kind: 'seller', accountId: a }, sql`UPDATE skus SET title_en = 'hijacked' WHERE account_id = ${b} RETURNING id`);
+    const updated = await rows(
+      { kind: 'seller', accountId: a },
+      sql`UPDATE skus SET title_en = 'hijacked' WHERE account_id = ${b} RETURNING id`,
+    );
     expect(updated).toEqual([]);
     const after = await t.services.skus.list(SYSTEM_ACTOR, { accountId: b, limit: 500 });
     expect(after.items.map((s) => s.titleEn)).toEqual(before.items.map((s) => s.titleEn));

@@ -74,7 +74,16 @@ describe.skipIf(!onPostgres)('two server processes on one PostgreSQL', () => {
       body: JSON.stringify({ email: 'owner@homely.demo', password: 'demo-seller-2026' }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    const body = JSON.stringify({ seller_sku: 'RACE-1', title_en: 'Race', length: 10, width: 10, height: 10, dimension_unit: 'cm', weight: 100, weight_unit: 'g' });
+    const body = JSON.stringify({
+      seller_sku: 'RACE-1',
+      title_en: 'Race',
+      length: 10,
+      width: 10,
+      height: 10,
+      dimension_unit: 'cm',
+      weight: 100,
+      weight_unit: 'g',
+    });
     const attempts = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         fetch(`${servers[i % 2]?.url}/v1/skus`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body }),

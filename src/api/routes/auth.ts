@@ -63,7 +63,11 @@ export const authRoutes = [
       }
       const user = orFail(await services.users.get(actor, actor.id));
       const account = actor.accountId ? orFail(await services.accounts.get(actor, actor.accountId)) : null;
-      return { user: userDto(user), account: account ? accountDto(account) : null, permissions: PERMISSIONS.filter((p) => can(actor.role, p)) };
+      return {
+        user: userDto(user),
+        account: account ? accountDto(account) : null,
+        permissions: PERMISSIONS.filter((p) => can(actor.role, p)),
+      };
     },
   }),
   defineRoute({
@@ -83,7 +87,11 @@ export const authRoutes = [
     handler: async ({ services, actor, body }) => {
       if (actor.kind !== 'user') fail({ code: 'forbidden', message: 'Only portal users have a profile.' });
       // Changing one's own role is never possible here; the service keeps the rest scoped.
-      return { user: userDto(orFail(await services.users.update(actor, actor.id, { name: body.name, locale: body.locale, password: body.password }))) };
+      return {
+        user: userDto(
+          orFail(await services.users.update(actor, actor.id, { name: body.name, locale: body.locale, password: body.password })),
+        ),
+      };
     },
   }),
 ];

@@ -24,7 +24,11 @@ const SkuBody = z.object({
   declared_value: decimal.nullable().optional().describe('Per unit, decimal in declared_currency'),
   declared_currency: z.string().max(3).nullable().optional(),
   country_of_origin: z.string().max(2).nullable().optional(),
-  flags: z.array(z.string().max(40)).max(10).optional().describe(`Any of ${SKU_FLAGS.join(', ')}`),
+  flags: z
+    .array(z.string().max(40))
+    .max(10)
+    .optional()
+    .describe(`Any of ${SKU_FLAGS.join(', ')}`),
   upc: z.string().max(20).nullable().optional(),
   fnsku: z.string().max(20).nullable().optional(),
   msku: z.string().max(100).nullable().optional(),
@@ -81,7 +85,13 @@ export const skuRoutes = [
     }),
     response: { 200: pageOf(SkuSchema), ...errorResponses },
     handler: async ({ services, actor, query }) => {
-      const page = await services.skus.list(actor, { accountId: query.account_id, q: query.q, status: query.status, flag: query.flag, ...pageFilter(query) });
+      const page = await services.skus.list(actor, {
+        accountId: query.account_id,
+        q: query.q,
+        status: query.status,
+        flag: query.flag,
+        ...pageFilter(query),
+      });
       return { data: page.items.map(skuDto), next_cursor: page.nextCursor };
     },
   }),
@@ -98,7 +108,10 @@ export const skuRoutes = [
       const file = await skuTemplate(query.format, query.lang);
       const name = `landed-sku-template-${query.lang}.${query.format}`;
       reply
-        .header('content-type', query.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
+        .header(
+          'content-type',
+          query.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',
+        )
         .header('content-disposition', `attachment; filename="${name}"`);
       return file;
     },
@@ -115,7 +128,10 @@ export const skuRoutes = [
     querystring: z.object({
       account_id: z.uuid().optional(),
       mode: z.enum(['create', 'upsert']).default('create'),
-      dry_run: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+      dry_run: z
+        .enum(['true', 'false'])
+        .default('false')
+        .transform((v) => v === 'true'),
     }),
     multipart: { field: 'file', description: 'The .xlsx or .csv sheet' },
     response: { 200: ImportReportSchema, 422: ErrorSchema, 415: ErrorSchema, 413: ErrorSchema, ...errorResponses },
@@ -127,11 +143,22 @@ export const skuRoutes = [
       } catch {
         fail({ code: 'validation_failed', message: 'The upload could not be read; send multipart/form-data with a "file" field.' });
       }
-      if (file?.fieldname !== 'file') fail({ code: 'validation_failed', message: 'Missing the "file" field.', details: [{ path: ['file'], code: 'required', message: 'Attach the sheet as "file".' }] });
+      if (file?.fieldname !== 'file')
+        fail({
+          code: 'validation_failed',
+          message: 'Missing the "file" field.',
+          details: [{ path: ['file'], code: 'required', message: 'Attach the sheet as "file".' }],
+        });
       const data = await file.toBuffer();
       if (file.file.truncated) fail({ code: 'payload_too_large', message: 'The file is larger than 20 MB; split it.' });
       const report = orFail(
-        await services.skuImport.importSkus(actor, { accountId: query.account_id, filename: file.filename, data, mode: query.mode, dryRun: query.dry_run }),
+        await services.skuImport.importSkus(actor, {
+          accountId: query.account_id,
+          filename: file.filename,
+          data,
+          mode: query.mode,
+          dryRun: query.dry_run,
+        }),
       );
       return {
         dry_run: report.dryRun,

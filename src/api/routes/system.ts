@@ -12,7 +12,10 @@ export const systemRoutes = [
     tags: ['system'],
     permission: 'public',
     tenancy: { kind: 'public' },
-    response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() }), 503: z.object({ status: z.literal('unavailable'), reason: z.string() }) },
+    response: {
+      200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() }),
+      503: z.object({ status: z.literal('unavailable'), reason: z.string() }),
+    },
     handler: async ({ services, reply }) => {
       try {
         await services.deps.database.db.execute(sql`SELECT 1`);

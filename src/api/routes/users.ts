@@ -14,7 +14,10 @@ export const userRoutes = [
     permission: 'users:read',
     tenancy: { kind: 'account', resource: 'user' },
     querystring: z.object({
-      account_id: z.union([z.uuid(), z.literal('provider')]).optional().describe('An account id, or "provider" for staff'),
+      account_id: z
+        .union([z.uuid(), z.literal('provider')])
+        .optional()
+        .describe('An account id, or "provider" for staff'),
       role: z.enum(ROLES).optional(),
       q: z.string().max(100).optional(),
       status: z.enum(['active', 'archived']).optional(),
@@ -22,7 +25,13 @@ export const userRoutes = [
     }),
     response: { 200: pageOf(UserSchema), ...errorResponses },
     handler: async ({ services, actor, query }) => {
-      const page = await services.users.list(actor, { accountId: query.account_id, role: query.role, q: query.q, status: query.status, ...pageFilter(query) });
+      const page = await services.users.list(actor, {
+        accountId: query.account_id,
+        role: query.role,
+        q: query.q,
+        status: query.status,
+        ...pageFilter(query),
+      });
       return { data: page.items.map(userDto), next_cursor: page.nextCursor };
     },
   }),
@@ -87,7 +96,11 @@ export const userRoutes = [
     example: { body: { name: 'Renamed User' } },
     response: { 200: UserSchema, ...errorResponses },
     handler: async ({ services, actor, params, body }) =>
-      userDto(orFail(await services.users.update(actor, params.id, { name: body.name, role: body.role, locale: body.locale, password: body.password }))),
+      userDto(
+        orFail(
+          await services.users.update(actor, params.id, { name: body.name, role: body.role, locale: body.locale, password: body.password }),
+        ),
+      ),
   }),
   defineRoute({
     method: 'POST',

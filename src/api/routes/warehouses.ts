@@ -5,7 +5,14 @@ import { AddressSchema, CutoffSchema, errorResponses, IdParams, PageQuery, pageO
 import { orFail } from '../http-errors.js';
 import { pageFilter } from '../paging.js';
 
-const toAddress = (a: z.output<typeof AddressSchema>) => ({ line1: a.line1, line2: a.line2, city: a.city, region: a.region, postalCode: a.postal_code, country: a.country });
+const toAddress = (a: z.output<typeof AddressSchema>) => ({
+  line1: a.line1,
+  line2: a.line2,
+  city: a.city,
+  region: a.region,
+  postalCode: a.postal_code,
+  country: a.country,
+});
 
 export const warehouseRoutes = [
   defineRoute({
@@ -15,7 +22,12 @@ export const warehouseRoutes = [
     tags: ['warehouses'],
     permission: 'warehouses:read',
     tenancy: { kind: 'shared' },
-    querystring: z.object({ q: z.string().max(100).optional(), kind: z.enum(WAREHOUSE_KINDS).optional(), status: z.enum(['active', 'archived']).optional(), ...PageQuery }),
+    querystring: z.object({
+      q: z.string().max(100).optional(),
+      kind: z.enum(WAREHOUSE_KINDS).optional(),
+      status: z.enum(['active', 'archived']).optional(),
+      ...PageQuery,
+    }),
     response: { 200: pageOf(WarehouseSchema), ...errorResponses },
     handler: async ({ services, actor, query }) => {
       const page = await services.warehouses.list(actor, { q: query.q, kind: query.kind, status: query.status, ...pageFilter(query) });

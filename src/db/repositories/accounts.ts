@@ -38,7 +38,10 @@ export async function findAccount(tx: Executor, scope: Scope, id: string): Promi
 }
 
 export async function findAccountByCode(tx: Executor, scope: Scope, code: string): Promise<AccountRow | undefined> {
-  const rows = await tx.select().from(accounts).where(ilike(accounts.code, escapeLike(code)));
+  const rows = await tx
+    .select()
+    .from(accounts)
+    .where(ilike(accounts.code, escapeLike(code)));
   const own = scopeAccount(scope);
   return rows.find((r) => !own || r.id === own);
 }
@@ -48,11 +51,7 @@ export async function insertAccount(tx: Executor, row: NewAccountRow): Promise<A
   return created as AccountRow;
 }
 
-export async function updateAccount(
-  tx: Executor,
-  id: string,
-  patch: Partial<NewAccountRow>,
-): Promise<AccountRow | undefined> {
+export async function updateAccount(tx: Executor, id: string, patch: Partial<NewAccountRow>): Promise<AccountRow | undefined> {
   const [row] = await tx.update(accounts).set(patch).where(eq(accounts.id, id)).returning();
   return row;
 }

@@ -67,11 +67,7 @@ export async function findSku(tx: Executor, scope: Scope, id: string): Promise<S
 }
 
 /** Existing SKUs of an account among the given seller SKUs (case-insensitive). */
-export async function findSkusBySellerSku(
-  tx: Executor,
-  accountId: string,
-  sellerSkus: string[],
-): Promise<Map<string, SkuRow>> {
+export async function findSkusBySellerSku(tx: Executor, accountId: string, sellerSkus: string[]): Promise<Map<string, SkuRow>> {
   const found = new Map<string, SkuRow>();
   const lowered = sellerSkus.map((s) => s.toLowerCase());
   for (let i = 0; i < lowered.length; i += 1000) {

@@ -48,10 +48,7 @@ export async function findUser(tx: Executor, scope: Scope, id: string): Promise<
 
 /** Used only by login, before any scope exists. */
 export async function findUserByEmail(tx: Executor, email: string): Promise<UserRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  const [row] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
   return row;
 }
 

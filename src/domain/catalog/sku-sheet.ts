@@ -19,20 +19,92 @@ export interface SheetColumn {
 }
 
 export const SKU_SHEET_COLUMNS: readonly SheetColumn[] = [
-  col('sellerSku', 'Seller SKU', '卖家SKU', ['sku', 'seller_sku', 'sku编码', 'sku编号', '产品sku'], true, 'TEE-BLK-M', 'Your own SKU code, unique in your account', '您的SKU编码，账户内唯一'),
-  col('titleEn', 'Title (EN)', '英文品名', ['title', 'title_en', 'name', 'english title', '英文名称'], false, 'Cotton T-shirt, black, M', 'English product name (this or the Chinese one)', '英文品名（与中文品名至少填一个）'),
-  col('titleZh', 'Title (ZH)', '中文品名', ['title_zh', 'chinese title', '中文名称', '品名'], false, '纯棉T恤 黑色 M', 'Chinese product name', '中文品名'),
+  col(
+    'sellerSku',
+    'Seller SKU',
+    '卖家SKU',
+    ['sku', 'seller_sku', 'sku编码', 'sku编号', '产品sku'],
+    true,
+    'TEE-BLK-M',
+    'Your own SKU code, unique in your account',
+    '您的SKU编码，账户内唯一',
+  ),
+  col(
+    'titleEn',
+    'Title (EN)',
+    '英文品名',
+    ['title', 'title_en', 'name', 'english title', '英文名称'],
+    false,
+    'Cotton T-shirt, black, M',
+    'English product name (this or the Chinese one)',
+    '英文品名（与中文品名至少填一个）',
+  ),
+  col(
+    'titleZh',
+    'Title (ZH)',
+    '中文品名',
+    ['title_zh', 'chinese title', '中文名称', '品名'],
+    false,
+    '纯棉T恤 黑色 M',
+    'Chinese product name',
+    '中文品名',
+  ),
   col('length', 'Length', '长', ['length', '长度', 'l'], true, '30', 'Longest side, a number', '最长边，数字'),
   col('width', 'Width', '宽', ['width', '宽度', 'w'], true, '25', 'Number', '数字'),
   col('height', 'Height', '高', ['height', '高度', 'h'], true, '3', 'Number', '数字'),
-  col('dimensionUnit', 'Dimension unit', '尺寸单位', ['dimension_unit', 'dim unit', 'length unit', '长度单位'], true, 'cm', 'cm, mm, m, in or ft', 'cm、mm、m、in 或 ft'),
+  col(
+    'dimensionUnit',
+    'Dimension unit',
+    '尺寸单位',
+    ['dimension_unit', 'dim unit', 'length unit', '长度单位'],
+    true,
+    'cm',
+    'cm, mm, m, in or ft',
+    'cm、mm、m、in 或 ft',
+  ),
   col('weight', 'Weight', '重量', ['weight', '单品重量', '毛重'], true, '220', 'Unit weight, a number', '单件重量，数字'),
   col('weightUnit', 'Weight unit', '重量单位', ['weight_unit'], true, 'g', 'g, kg, oz or lb', 'g、kg、oz 或 lb'),
   col('hsCode', 'HS code', '海关编码', ['hs_code', 'hs', 'hts', 'hts code', 'hs编码'], false, '6109.10.0012', '6–10 digits', '6至10位数字'),
-  col('declaredValue', 'Declared value', '申报价值', ['declared_value', 'customs value', '申报单价'], false, '4.50', 'Per unit, number only', '单价，仅数字'),
-  col('declaredCurrency', 'Declared currency', '申报币种', ['declared_currency', 'currency', '币种'], false, 'USD', 'USD or CNY (default USD)', 'USD 或 CNY（默认 USD）'),
-  col('countryOfOrigin', 'Country of origin', '原产国', ['country_of_origin', 'origin', 'coo', '原产地'], false, 'CN', 'Two-letter code', '两位国家代码'),
-  col('flags', 'Flags', '特殊属性', ['flags', 'attributes', '敏感属性', '属性'], false, 'fragile', 'battery, liquid, powder, magnetic, fda_regulated, fragile (comma separated)', '带电、液体、粉末、磁性、FDA、易碎（逗号分隔）'),
+  col(
+    'declaredValue',
+    'Declared value',
+    '申报价值',
+    ['declared_value', 'customs value', '申报单价'],
+    false,
+    '4.50',
+    'Per unit, number only',
+    '单价，仅数字',
+  ),
+  col(
+    'declaredCurrency',
+    'Declared currency',
+    '申报币种',
+    ['declared_currency', 'currency', '币种'],
+    false,
+    'USD',
+    'USD or CNY (default USD)',
+    'USD 或 CNY（默认 USD）',
+  ),
+  col(
+    'countryOfOrigin',
+    'Country of origin',
+    '原产国',
+    ['country_of_origin', 'origin', 'coo', '原产地'],
+    false,
+    'CN',
+    'Two-letter code',
+    '两位国家代码',
+  ),
+  col(
+    'flags',
+    'Flags',
+    '特殊属性',
+    ['flags', 'attributes', '敏感属性', '属性'],
+    false,
+    'fragile',
+    'battery, liquid, powder, magnetic, fda_regulated, fragile (comma separated)',
+    '带电、液体、粉末、磁性、FDA、易碎（逗号分隔）',
+  ),
   col('upc', 'UPC', 'UPC', ['upc', 'ean', 'gtin', 'upc/ean'], false, '012345678905', '12 or 13 digits', '12或13位数字'),
   col('fnsku', 'FNSKU', 'FNSKU', ['fnsku'], false, 'X001ABC123', '10 characters', '10位字符'),
   col('msku', 'MSKU', 'MSKU', ['msku', 'merchant sku'], false, 'TEE-BLK-M-US', 'Marketplace SKU', '平台SKU'),
@@ -213,9 +285,7 @@ function matchHeader(header: string): SheetColumn | undefined {
   // First as written ("Title (ZH)"), then without a bracketed note ("重量(g)*" is weight).
   for (const stripNotes of [false, true]) {
     const key = normaliseHeader(header, stripNotes);
-    const found = SKU_SHEET_COLUMNS.find((c) =>
-      [c.en, c.zh, ...c.aliases].some((name) => normaliseHeader(name, false) === key),
-    );
+    const found = SKU_SHEET_COLUMNS.find((c) => [c.en, c.zh, ...c.aliases].some((name) => normaliseHeader(name, false) === key));
     if (found) return found;
   }
   return undefined;

@@ -131,7 +131,8 @@ export function validateSku(draft: SkuDraft): { ok: true; value: ValidSku } | { 
   const upc = clean(draft.upc);
   if (upc && !isGtin(upc)) fail('upc', 'invalid_barcode', `UPC "${upc}" is not a valid 12- or 13-digit barcode (check digit).`);
   const fnsku = clean(draft.fnsku)?.toUpperCase() ?? null;
-  if (fnsku && !/^[A-Z0-9]{10}$/.test(fnsku)) fail('fnsku', 'invalid_barcode', `FNSKU "${fnsku}" must be 10 letters or digits (e.g. X001ABC123).`);
+  if (fnsku && !/^[A-Z0-9]{10}$/.test(fnsku))
+    fail('fnsku', 'invalid_barcode', `FNSKU "${fnsku}" must be 10 letters or digits (e.g. X001ABC123).`);
   const msku = clean(draft.msku);
   if (msku && msku.length > 64) fail('msku', 'too_long', 'MSKU must be at most 64 characters.');
 
@@ -163,7 +164,10 @@ export function validateSku(draft: SkuDraft): { ok: true; value: ValidSku } | { 
 
 /** Accepts English flag names and the Chinese words sellers use on their sheets. */
 export function parseSkuFlag(raw: string): SkuFlag | null {
-  const key = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   // Own keys only: "constructor" or "__proto__" must not resolve to Object.prototype members.
   return Object.hasOwn(FLAG_ALIASES, key) ? (FLAG_ALIASES[key] as SkuFlag) : null;
 }

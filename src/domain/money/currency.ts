@@ -25,9 +25,7 @@ export type CurrencyCode = keyof typeof CURRENCY_EXPONENTS;
  * Every supported currency code, in a fixed order (useful for UI pickers and
  * property-test generators).
  */
-export const CURRENCY_CODES: readonly CurrencyCode[] = Object.freeze(
-  Object.keys(CURRENCY_EXPONENTS) as CurrencyCode[],
-);
+export const CURRENCY_CODES: readonly CurrencyCode[] = Object.freeze(Object.keys(CURRENCY_EXPONENTS) as CurrencyCode[]);
 
 /**
  * Narrow an untrusted value (CSV cell, request body, DB column) to a

@@ -80,9 +80,7 @@ describe('moneyFromDecimal', () => {
   });
 
   it('accepts Decimal instances without going through floats', () => {
-    expect(moneyFromDecimal('USD', new Decimal('123456789012345678.995'), 'half_up').minor).toBe(
-      12345678901234567900n,
-    );
+    expect(moneyFromDecimal('USD', new Decimal('123456789012345678.995'), 'half_up').minor).toBe(12345678901234567900n);
   });
 
   it.each(['abc', '', '1,234.50', '$1', 'NaN', 'Infinity', '0x10', ' 1.00'])('rejects %j with a RangeError', (s) => {
@@ -105,7 +103,10 @@ describe('toDecimalString', () => {
 describe('arithmetic', () => {
   it('makes float drift impossible: 10 × $0.10 is exactly $1.00', () => {
     const dime = moneyFromDecimal('USD', '0.10', 'half_even');
-    const total = sum('USD', Array.from({ length: 10 }, () => dime));
+    const total = sum(
+      'USD',
+      Array.from({ length: 10 }, () => dime),
+    );
     expect(total).toEqual(usd(100n));
     expect(toDecimalString(total)).toBe('1.00');
     // The float version of the same sum, for contrast.
@@ -257,9 +258,7 @@ describe('properties', () => {
   it('sum is independent of order', () => {
     const arbListAndPermutation = fc
       .array(arbMinor, { maxLength: 30 })
-      .chain((xs) =>
-        fc.tuple(fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length, maxLength: xs.length })),
-      );
+      .chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length, maxLength: xs.length })));
     fc.assert(
       fc.property(arbCurrency, arbListAndPermutation, (c, [xs, ys]) => {
         const total = sum(
@@ -276,9 +275,7 @@ describe('properties', () => {
   });
 
   it('allocate parts always sum to the whole and are each within one unit of the exact share', () => {
-    const arbRatios = fc
-      .array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 })
-      .filter((rs) => rs.some((r) => r > 0));
+    const arbRatios = fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 }).filter((rs) => rs.some((r) => r > 0));
     fc.assert(
       fc.property(arbMoney, arbRatios, (m, ratios) => {
         const parts = allocate(m, ratios);
@@ -297,7 +294,12 @@ describe('properties', () => {
   it('allocate with equal ratios gives parts differing by at most one unit', () => {
     fc.assert(
       fc.property(arbMoney, fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 100 }), (m, n, r) => {
-        const parts = minors(allocate(m, Array.from({ length: n }, () => r)));
+        const parts = minors(
+          allocate(
+            m,
+            Array.from({ length: n }, () => r),
+          ),
+        );
         // Sort rather than Math.max/min, which do not accept bigint.
         const sorted = [...parts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
         expect((sorted.at(-1) as bigint) - (sorted[0] as bigint) <= 1n).toBe(true);

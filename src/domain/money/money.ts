@@ -373,11 +373,7 @@ export function moneyToDto(m: Money): MoneyDto {
  * moneyFromDto({ currency: 'USD', amount_minor: '1234', amount: '12.34' }); // 1234n minor
  * moneyFromDto({ currency: 'USD', amount_minor: '1234', amount: '99.99' }); // throws RangeError
  */
-export function moneyFromDto(dto: {
-  readonly currency: string;
-  readonly amount_minor: string;
-  readonly amount?: string;
-}): Money {
+export function moneyFromDto(dto: { readonly currency: string; readonly amount_minor: string; readonly amount?: string }): Money {
   if (!isCurrencyCode(dto.currency)) {
     throw new RangeError(`Unsupported currency code: ${JSON.stringify(dto.currency)}`);
   }
@@ -392,9 +388,7 @@ export function moneyFromDto(dto: {
     const down = roundToMinor(exact, dto.currency, 'down');
     const up = roundToMinor(exact, dto.currency, 'up');
     if (down !== up || down !== m.minor) {
-      throw new RangeError(
-        `amount ${JSON.stringify(dto.amount)} does not match amount_minor ${dto.amount_minor} for ${dto.currency}`,
-      );
+      throw new RangeError(`amount ${JSON.stringify(dto.amount)} does not match amount_minor ${dto.amount_minor} for ${dto.currency}`);
     }
   }
   return m;

@@ -20,14 +20,7 @@ import { Decimal } from 'decimal.js';
 export type RoundingMode = 'half_up' | 'half_even' | 'up' | 'down' | 'ceiling' | 'floor';
 
 /** All rounding modes, e.g. for validating configuration or building pickers. */
-export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze([
-  'half_up',
-  'half_even',
-  'up',
-  'down',
-  'ceiling',
-  'floor',
-]);
+export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze(['half_up', 'half_even', 'up', 'down', 'ceiling', 'floor']);
 
 // Typed as the literal union decimal.js declares so callers can pass the
 // result straight to toDecimalPlaces / toFixed without casts.

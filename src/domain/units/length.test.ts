@@ -13,8 +13,7 @@ const arbUnit = fc.constantFrom(...LENGTH_UNITS);
 // See weight.test.ts: cm → in divides by 2.54 (non-terminating), so round
 // trips are compared at 30 significant digits, a relative criterion that is
 // ~20 digits tighter than any input's own precision.
-const sameTo30Digits = (a: Decimal, b: Decimal): boolean =>
-  a.toSignificantDigits(30).equals(b.toSignificantDigits(30));
+const sameTo30Digits = (a: Decimal, b: Decimal): boolean => a.toSignificantDigits(30).equals(b.toSignificantDigits(30));
 
 describe('length', () => {
   it('uses the exact international inch and foot', () => {

@@ -11,8 +11,7 @@ const arbMeasure = fc
 const arbUnit = fc.constantFrom(...VOLUME_UNITS);
 
 // See weight.test.ts for why round trips compare at 30 significant digits.
-const sameTo30Digits = (a: Decimal, b: Decimal): boolean =>
-  a.toSignificantDigits(30).equals(b.toSignificantDigits(30));
+const sameTo30Digits = (a: Decimal, b: Decimal): boolean => a.toSignificantDigits(30).equals(b.toSignificantDigits(30));
 
 describe('volume', () => {
   it('derives exact factors from the length units', () => {
@@ -56,9 +55,7 @@ describe('volume', () => {
 
   it('rejects unknown units and narrows unit strings', () => {
     expect(() => volume(1, 'l' as VolumeUnit)).toThrow(RangeError);
-    expect(() => boxVolume(length(1, 'cm'), length(1, 'cm'), length(1, 'cm'), 'cbm' as VolumeUnit)).toThrow(
-      RangeError,
-    );
+    expect(() => boxVolume(length(1, 'cm'), length(1, 'cm'), length(1, 'cm'), 'cbm' as VolumeUnit)).toThrow(RangeError);
     expect(isVolumeUnit('m3')).toBe(true);
     expect(isVolumeUnit('m³')).toBe(false);
   });

@@ -21,8 +21,7 @@ const arbUnit = fc.constantFrom(...WEIGHT_UNITS);
 // so the round-trip error sits ~35 digits below the leading digit and rounding
 // to 30 digits recovers the input exactly, for tiny and huge values alike —
 // an absolute 1e-20 bound would be meaningless for 10^18 g and lax for 1e-6 g.
-const sameTo30Digits = (a: Decimal, b: Decimal): boolean =>
-  a.toSignificantDigits(30).equals(b.toSignificantDigits(30));
+const sameTo30Digits = (a: Decimal, b: Decimal): boolean => a.toSignificantDigits(30).equals(b.toSignificantDigits(30));
 
 describe('weight', () => {
   it('1 lb is exactly 16 oz and exactly 453.59237 g', () => {
@@ -120,9 +119,7 @@ describe('weight', () => {
     // Summing per-item conversions equals converting the sum, exactly.
     fc.assert(
       fc.property(fc.array(arbMeasure, { maxLength: 40 }), (ounces) => {
-        const sumOfGrams = ounces
-          .map((oz) => weightIn(weight(oz, 'oz'), 'g'))
-          .reduce((a, b) => a.plus(b), new UnitDecimal(0));
+        const sumOfGrams = ounces.map((oz) => weightIn(weight(oz, 'oz'), 'g')).reduce((a, b) => a.plus(b), new UnitDecimal(0));
         const totalOz = ounces.reduce((a, b) => a.plus(b), new UnitDecimal(0));
         expect(sumOfGrams.equals(weightIn(weight(totalOz, 'oz'), 'g'))).toBe(true);
       }),

@@ -38,7 +38,11 @@ export function validateWarehouse(draft: WarehouseDraft): ErrorDetail[] {
   if (!(WAREHOUSE_KINDS as readonly string[]).includes(draft.kind))
     errors.push({ path: ['kind'], code: 'unknown_kind', message: `Kind must be one of ${WAREHOUSE_KINDS.join(', ')}.` });
   if (!isTimeZone(draft.timezone))
-    errors.push({ path: ['timezone'], code: 'unknown_timezone', message: `Unknown time zone "${draft.timezone}"; use an IANA name such as America/Los_Angeles.` });
+    errors.push({
+      path: ['timezone'],
+      code: 'unknown_timezone',
+      message: `Unknown time zone "${draft.timezone}"; use an IANA name such as America/Los_Angeles.`,
+    });
   if (draft.kind === 'china_consolidation' && draft.country !== 'CN')
     errors.push({ path: ['address', 'country'], code: 'kind_country_mismatch', message: 'A China consolidation warehouse must be in CN.' });
   if ((draft.kind === 'us_fulfilment' || draft.kind === 'us_returns') && draft.country !== 'US')

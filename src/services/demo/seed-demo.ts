@@ -36,9 +36,33 @@ export const DEMO_LOGINS: DemoLogin[] = [
 ];
 
 const DEMO_ACCOUNTS = [
-  { code: 'THREADLINE', name: 'Guangzhou Threadline Apparel Co.', nameZh: '广州织线服饰有限公司', email: 'ops@threadline.demo', catalogue: 'apparel', prefix: 'TL', upcBase: 84_012_300_000 },
-  { code: 'HOMELY', name: 'Yiwu Homely Home & Pet Goods', nameZh: '义乌家宠日用品商行', email: 'ops@homely.demo', catalogue: 'home_pet', prefix: 'HM', upcBase: 84_012_310_000 },
-  { code: 'VOLTBEE', name: 'Shenzhen Voltbee Electronics', nameZh: '深圳伏蜂电子科技有限公司', email: 'ops@voltbee.demo', catalogue: 'electronics', prefix: 'VB', upcBase: 84_012_320_000 },
+  {
+    code: 'THREADLINE',
+    name: 'Guangzhou Threadline Apparel Co.',
+    nameZh: '广州织线服饰有限公司',
+    email: 'ops@threadline.demo',
+    catalogue: 'apparel',
+    prefix: 'TL',
+    upcBase: 84_012_300_000,
+  },
+  {
+    code: 'HOMELY',
+    name: 'Yiwu Homely Home & Pet Goods',
+    nameZh: '义乌家宠日用品商行',
+    email: 'ops@homely.demo',
+    catalogue: 'home_pet',
+    prefix: 'HM',
+    upcBase: 84_012_310_000,
+  },
+  {
+    code: 'VOLTBEE',
+    name: 'Shenzhen Voltbee Electronics',
+    nameZh: '深圳伏蜂电子科技有限公司',
+    email: 'ops@voltbee.demo',
+    catalogue: 'electronics',
+    prefix: 'VB',
+    upcBase: 84_012_320_000,
+  },
 ] as const;
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
@@ -72,14 +96,67 @@ async function seedUnlocked(services: Services, onStep: (step: string) => void):
   if ((existing?.n ?? 0) > 0) return { seeded: false, accounts: 0, skus: 0, users: 0, warehouses: 0, logins: DEMO_LOGINS };
 
   await services.installation.ensure();
-  await services.installation.update(SYSTEM_ACTOR, { name: 'Landed Demo Logistics', legalName: 'Landed Demo Logistics LLC', contactEmail: 'support@demo.landed.dev' });
+  await services.installation.update(SYSTEM_ACTOR, {
+    name: 'Landed Demo Logistics',
+    legalName: 'Landed Demo Logistics LLC',
+    contactEmail: 'support@demo.landed.dev',
+  });
 
   onStep('warehouses');
   const warehouses = [
-    { code: 'CN-SZX1', name: 'Shenzhen Bao’an consolidation', nameZh: '深圳宝安集货仓', kind: 'china_consolidation' as const, address: { line1: '88 Fuyong Industrial Road, Building 3', city: 'Shenzhen', region: 'Guangdong', postalCode: '518103', country: 'CN' }, timezone: 'Asia/Shanghai', cutoffs: [{ name: 'air departure', time: '18:00', days: [2, 5] }, { name: 'sea container closing', time: '12:00', days: [3] }] },
-    { code: 'US-NJ1', name: 'Edison NJ fulfilment', nameZh: '新泽西爱迪生仓', kind: 'us_fulfilment' as const, address: { line1: '300 Raritan Center Pkwy', city: 'Edison', region: 'NJ', postalCode: '08837', country: 'US' }, timezone: 'America/New_York', cutoffs: [{ name: 'same-day ship', time: '14:00', days: WEEKDAYS }, { name: 'UPS pickup', time: '17:00', days: WEEKDAYS }, { name: 'USPS pickup', time: '16:30', days: [1, 2, 3, 4, 5, 6] }] },
-    { code: 'US-CA1', name: 'Ontario CA fulfilment', nameZh: '加州安大略仓', kind: 'us_fulfilment' as const, address: { line1: '4500 E Mission Blvd', city: 'Ontario', region: 'CA', postalCode: '91761', country: 'US' }, timezone: 'America/Los_Angeles', cutoffs: [{ name: 'same-day ship', time: '13:00', days: WEEKDAYS }, { name: 'FedEx pickup', time: '17:30', days: WEEKDAYS }, { name: 'USPS pickup', time: '16:00', days: [1, 2, 3, 4, 5, 6] }] },
-    { code: 'US-RET1', name: 'Chino CA returns centre', nameZh: '加州奇诺退货中心', kind: 'us_returns' as const, address: { line1: '13900 Magnolia Ave', city: 'Chino', region: 'CA', postalCode: '91710', country: 'US' }, timezone: 'America/Los_Angeles', cutoffs: [{ name: 'receiving', time: '15:00', days: WEEKDAYS }] },
+    {
+      code: 'CN-SZX1',
+      name: 'Shenzhen Bao’an consolidation',
+      nameZh: '深圳宝安集货仓',
+      kind: 'china_consolidation' as const,
+      address: {
+        line1: '88 Fuyong Industrial Road, Building 3',
+        city: 'Shenzhen',
+        region: 'Guangdong',
+        postalCode: '518103',
+        country: 'CN',
+      },
+      timezone: 'Asia/Shanghai',
+      cutoffs: [
+        { name: 'air departure', time: '18:00', days: [2, 5] },
+        { name: 'sea container closing', time: '12:00', days: [3] },
+      ],
+    },
+    {
+      code: 'US-NJ1',
+      name: 'Edison NJ fulfilment',
+      nameZh: '新泽西爱迪生仓',
+      kind: 'us_fulfilment' as const,
+      address: { line1: '300 Raritan Center Pkwy', city: 'Edison', region: 'NJ', postalCode: '08837', country: 'US' },
+      timezone: 'America/New_York',
+      cutoffs: [
+        { name: 'same-day ship', time: '14:00', days: WEEKDAYS },
+        { name: 'UPS pickup', time: '17:00', days: WEEKDAYS },
+        { name: 'USPS pickup', time: '16:30', days: [1, 2, 3, 4, 5, 6] },
+      ],
+    },
+    {
+      code: 'US-CA1',
+      name: 'Ontario CA fulfilment',
+      nameZh: '加州安大略仓',
+      kind: 'us_fulfilment' as const,
+      address: { line1: '4500 E Mission Blvd', city: 'Ontario', region: 'CA', postalCode: '91761', country: 'US' },
+      timezone: 'America/Los_Angeles',
+      cutoffs: [
+        { name: 'same-day ship', time: '13:00', days: WEEKDAYS },
+        { name: 'FedEx pickup', time: '17:30', days: WEEKDAYS },
+        { name: 'USPS pickup', time: '16:00', days: [1, 2, 3, 4, 5, 6] },
+      ],
+    },
+    {
+      code: 'US-RET1',
+      name: 'Chino CA returns centre',
+      nameZh: '加州奇诺退货中心',
+      kind: 'us_returns' as const,
+      address: { line1: '13900 Magnolia Ave', city: 'Chino', region: 'CA', postalCode: '91710', country: 'US' },
+      timezone: 'America/Los_Angeles',
+      cutoffs: [{ name: 'receiving', time: '15:00', days: WEEKDAYS }],
+    },
   ];
   for (const warehouse of warehouses) {
     const result = await services.warehouses.create(SYSTEM_ACTOR, warehouse);
@@ -90,7 +167,13 @@ async function seedUnlocked(services: Services, onStep: (step: string) => void):
   const accountIds = new Map<string, string>();
   let skuTotal = 0;
   for (const demo of DEMO_ACCOUNTS) {
-    const created = await services.accounts.create(SYSTEM_ACTOR, { code: demo.code, name: demo.name, nameZh: demo.nameZh, contactEmail: demo.email, defaultCurrency: 'USD' });
+    const created = await services.accounts.create(SYSTEM_ACTOR, {
+      code: demo.code,
+      name: demo.name,
+      nameZh: demo.nameZh,
+      contactEmail: demo.email,
+      defaultCurrency: 'USD',
+    });
     if (!created.ok) throw new Error(`Demo account ${demo.code}: ${created.error.message}`);
     accountIds.set(demo.code, created.value.id);
 
@@ -119,5 +202,12 @@ async function seedUnlocked(services: Services, onStep: (step: string) => void):
     if (!created.ok) throw new Error(`Demo user ${login.email}: ${created.error.message}`);
   }
 
-  return { seeded: true, accounts: DEMO_ACCOUNTS.length, skus: skuTotal, users: DEMO_LOGINS.length, warehouses: warehouses.length, logins: DEMO_LOGINS };
+  return {
+    seeded: true,
+    accounts: DEMO_ACCOUNTS.length,
+    skus: skuTotal,
+    users: DEMO_LOGINS.length,
+    warehouses: warehouses.length,
+    logins: DEMO_LOGINS,
+  };
 }

@@ -29,7 +29,12 @@ export async function skuTemplate(format: 'xlsx' | 'csv', lang: TemplateLanguage
   help.addRow(lang === 'zh' ? ['列', '必填', '说明', '示例'] : ['Column', 'Required', 'What to enter', 'Example']);
   help.getRow(1).font = { bold: true };
   for (const c of SKU_SHEET_COLUMNS) {
-    help.addRow([lang === 'zh' ? c.zh : c.en, c.required ? (lang === 'zh' ? '是' : 'yes') : '', lang === 'zh' ? c.helpZh : c.helpEn, c.example]);
+    help.addRow([
+      lang === 'zh' ? c.zh : c.en,
+      c.required ? (lang === 'zh' ? '是' : 'yes') : '',
+      lang === 'zh' ? c.helpZh : c.helpEn,
+      c.example,
+    ]);
   }
   help.getColumn(1).width = 20;
   help.getColumn(3).width = 60;
