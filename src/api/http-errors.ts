@@ -59,7 +59,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
         .split('/')
         .filter((p) => p !== '')
         .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-      const path = [where === 'querystring' ? 'query' : where, ...segments];
+      // Body fields are located as the services locate them (['length']); query and path
+      // parameters keep a prefix so "cursor" in the query is not mistaken for a body field.
+      const path = where === 'body' ? segments : [where === 'querystring' ? 'query' : where, ...segments];
       return { path, field: segments.join('.'), code: v.keyword, message: v.message ?? 'Invalid value.' };
     });
     const first = details[0];

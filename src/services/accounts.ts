@@ -1,5 +1,5 @@
 /** Seller accounts: the provider's customers. Only provider admins create or change them. */
-import { isCurrencyCode } from '../domain/money/index.js';
+import { CURRENCY_CODES, isCurrencyCode } from '../domain/money/index.js';
 import { type AppError, appError } from '../domain/shared/errors.js';
 import { err, ok, type Result } from '../domain/shared/result.js';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/errors.js';
@@ -56,7 +56,7 @@ export function createAccountService(deps: ServiceDeps) {
     if (!isCurrencyCode(currency)) {
       return err(
         appError('validation_failed', `Unknown currency ${currency}.`, [
-          { path: ['default_currency'], code: 'unknown_currency', message: 'Use USD or CNY.' },
+          { path: ['default_currency'], code: 'unknown_currency', message: `Use a supported currency code: ${CURRENCY_CODES.join(', ')}.` },
         ]),
       );
     }
@@ -91,7 +91,7 @@ export function createAccountService(deps: ServiceDeps) {
     if (patch.defaultCurrency !== undefined && !isCurrencyCode(patch.defaultCurrency.toUpperCase())) {
       return err(
         appError('validation_failed', `Unknown currency ${patch.defaultCurrency}.`, [
-          { path: ['default_currency'], code: 'unknown_currency', message: 'Use USD or CNY.' },
+          { path: ['default_currency'], code: 'unknown_currency', message: `Use a supported currency code: ${CURRENCY_CODES.join(', ')}.` },
         ]),
       );
     }

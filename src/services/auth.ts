@@ -3,7 +3,7 @@
  * Sessions live in the database, not in process memory, so any server process behind a
  * load balancer accepts any session.
  */
-import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { type AppError, appError } from '../domain/shared/errors.js';
 import { err, ok, type Result } from '../domain/shared/result.js';
 import { isRole } from '../domain/shared/roles.js';
@@ -11,7 +11,16 @@ import { findApiKeyByPrefix } from '../db/repositories/api-keys.js';
 import { findUserByEmail, type UserRow } from '../db/repositories/users.js';
 import { accounts, apiKeys, loginFailures, sessions, users } from '../db/schema.js';
 import type { Actor, ServiceDeps } from './context.js';
-import { decoyPasswordHash, parseApiKey, randomToken, sameHash, sha256Hex, verifyPassword } from './secrets.js';
+import {
+  decoyPasswordHash,
+  hashPassword,
+  MIN_PASSWORD_LENGTH,
+  parseApiKey,
+  randomToken,
+  sameHash,
+  sha256Hex,
+  verifyPassword,
+} from './secrets.js';
 
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 /** After this many failed sign-ins for one email within the window, sign-in pauses. */
@@ -108,7 +117,45 @@ export function createAuthService(deps: ServiceDeps) {
     return { kind: 'api_key', id: key.id, role: key.role, accountId: key.accountId, userId: key.createdBy };
   }
 
-  return { login, logout, fromSession, fromApiKey };
+  /**
+   * Changing one's own password needs the current one, and signs out every other session
+   * (a stolen session must not survive the owner's password change).
+   */
+  async function changeOwnPassword(
+    actor: Actor,
+    currentPassword: string | undefined,
+    newPassword: string,
+    keepSessionToken: string | undefined,
+  ): Promise<Result<void, AppError>> {
+    if (newPassword.length < MIN_PASSWORD_LENGTH) {
+      return err(
+        appError('validation_failed', `Password must have at least ${MIN_PASSWORD_LENGTH} characters.`, [
+          { path: ['password'], code: 'too_short', message: `Use at least ${MIN_PASSWORD_LENGTH} characters.` },
+        ]),
+      );
+    }
+    const [user] = await db.select().from(users).where(eq(users.id, actor.id));
+    if (!user || !currentPassword || !(await verifyPassword(user.passwordHash, currentPassword))) {
+      return err(
+        appError('validation_failed', 'Enter your current password to set a new one.', [
+          { path: ['current_password'], code: 'invalid_current_password', message: 'The current password is not correct.' },
+        ]),
+      );
+    }
+    const passwordHash = await hashPassword(newPassword);
+    const now = clock.now();
+    const keep = keepSessionToken ? sha256Hex(keepSessionToken) : '';
+    await db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id));
+      await tx
+        .update(sessions)
+        .set({ revokedAt: now })
+        .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt), ne(sessions.tokenHash, keep)));
+    });
+    return ok(undefined);
+  }
+
+  return { login, logout, fromSession, fromApiKey, changeOwnPassword };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,6 +1,6 @@
 /** The provider running this installation of Landed (one row). */
 import { eq } from 'drizzle-orm';
-import { isCurrencyCode } from '../domain/money/index.js';
+import { CURRENCY_CODES, isCurrencyCode } from '../domain/money/index.js';
 import { type AppError, appError } from '../domain/shared/errors.js';
 import { err, ok, type Result } from '../domain/shared/result.js';
 import { installation } from '../db/schema.js';
@@ -40,7 +40,7 @@ export function createInstallationService(deps: ServiceDeps) {
     if (patch.defaultCurrency !== undefined && !isCurrencyCode(patch.defaultCurrency)) {
       return err(
         appError('validation_failed', 'Unknown currency.', [
-          { path: ['default_currency'], code: 'unknown_currency', message: 'Use USD or CNY.' },
+          { path: ['default_currency'], code: 'unknown_currency', message: `Use a supported currency code: ${CURRENCY_CODES.join(', ')}.` },
         ]),
       );
     }

@@ -3,13 +3,14 @@
  * column, and all-or-nothing — one bad row and nothing is written. The API, the CLI and the
  * portal all call this one use case.
  */
+import { SKU_FIELD_NAMES, type SkuField, type ValidSku } from '../domain/catalog/sku.js';
 import { parseSkuSheet } from '../domain/catalog/sku-sheet.js';
 import { type AppError, AppFailure, appError, type ErrorDetail } from '../domain/shared/errors.js';
 import { err, ok, type Result } from '../domain/shared/result.js';
-import { findSkusBySellerSku, insertSkus, type NewSkuRow, updateSku } from '../db/repositories/skus.js';
+import { findSkusBySellerSku, insertSkus, type NewSkuRow, type SkuRow, updateSku } from '../db/repositories/skus.js';
 import { inScope } from '../db/tenancy.js';
 import { type Actor, type ServiceDeps, scopeOf } from './context.js';
-import { resolveAccount, toRow } from './skus.js';
+import { resolveAccount, skuFlags, toRow } from './skus.js';
 import { readTable } from './spreadsheets/read-table.js';
 
 export type ImportMode = 'create' | 'upsert';
@@ -73,7 +74,7 @@ export function createSkuImportService(deps: ServiceDeps) {
             .map((r) => ({
               row: r.row,
               ...parsed.locate('sellerSku'),
-              field: 'sellerSku',
+              field: SKU_FIELD_NAMES.sellerSku,
               code: 'already_exists',
               message: `SKU "${r.sku.sellerSku}" already exists in this account; import with mode "upsert" to update it.`,
             }));
@@ -85,8 +86,10 @@ export function createSkuImportService(deps: ServiceDeps) {
         const updates: { id: string; row: NewSkuRow }[] = [];
         for (const { sku } of parsed.rows) {
           const current = existing.get(sku.sellerSku.toLowerCase());
-          if (current) updates.push({ id: current.id, row: toRow(sku, { id: current.id, accountId, now }) });
-          else inserts.push(toRow(sku, { id: ids.next(), accountId, now }));
+          if (current) {
+            const kept = keepAbsentColumns(sku, current, (field) => parsed.locate(field) !== undefined);
+            updates.push({ id: current.id, row: toRow(kept, { id: current.id, accountId, now }) });
+          } else inserts.push(toRow(sku, { id: ids.next(), accountId, now }));
         }
         const report: SkuImportReport = {
           dryRun: request.dryRun,
@@ -135,4 +138,26 @@ function invalid(details: ErrorDetail[]): AppError {
       ? `${details.length} problem(s) in ${rows.size} row(s); nothing was imported. Fix them and upload again.`
       : `${details[0]?.message ?? 'The sheet is not valid.'} Nothing was imported.`;
   return appError('import_invalid', message, details);
+}
+
+/**
+ * An update sheet changes only the columns it has: a missing column keeps the stored value,
+ * an empty cell in a present column clears it. So a seller can upsert just weights without
+ * wiping HS codes, barcodes or declared values.
+ */
+export function keepAbsentColumns(sku: ValidSku, current: SkuRow, present: (field: SkuField) => boolean): ValidSku {
+  const declaredPresent = present('declaredValue') || present('declaredCurrency');
+  return {
+    ...sku,
+    titleEn: present('titleEn') ? sku.titleEn : current.titleEn,
+    titleZh: present('titleZh') ? sku.titleZh : current.titleZh,
+    hsCode: present('hsCode') ? sku.hsCode : current.hsCode,
+    declaredValueMinor: declaredPresent ? sku.declaredValueMinor : current.declaredValueMinor,
+    declaredCurrency: declaredPresent ? sku.declaredCurrency : (current.declaredCurrency as ValidSku['declaredCurrency']),
+    countryOfOrigin: present('countryOfOrigin') ? sku.countryOfOrigin : current.countryOfOrigin,
+    flags: present('flags') ? sku.flags : skuFlags(current),
+    upc: present('upc') ? sku.upc : current.upc,
+    fnsku: present('fnsku') ? sku.fnsku : current.fnsku,
+    msku: present('msku') ? sku.msku : current.msku,
+  };
 }

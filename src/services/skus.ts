@@ -1,5 +1,5 @@
 /** SKUs: a seller's catalogue as the warehouse stores it. */
-import { type SkuDraft, type SkuFlag, type ValidSku, validateSku } from '../domain/catalog/sku.js';
+import { SKU_FIELD_NAMES, type SkuDraft, type SkuFlag, type ValidSku, validateSku } from '../domain/catalog/sku.js';
 import { isCurrencyCode, money, toDecimalString } from '../domain/money/index.js';
 import { type AppError, appError, type ErrorDetail } from '../domain/shared/errors.js';
 import { err, ok, type Result } from '../domain/shared/result.js';
@@ -10,27 +10,6 @@ import { findAccount } from '../db/repositories/accounts.js';
 import { findSku, insertSkus, listSkus, type NewSkuRow, type SkuFilter, type SkuRow, updateSku } from '../db/repositories/skus.js';
 import { inScope, type Scope } from '../db/tenancy.js';
 import { type Actor, type ServiceDeps, scopeOf } from './context.js';
-
-/** camelCase field of the domain → snake_case path of the API body. */
-const API_FIELD: Record<keyof SkuDraft, string> = {
-  sellerSku: 'seller_sku',
-  titleEn: 'title_en',
-  titleZh: 'title_zh',
-  length: 'length',
-  width: 'width',
-  height: 'height',
-  dimensionUnit: 'dimension_unit',
-  weight: 'weight',
-  weightUnit: 'weight_unit',
-  hsCode: 'hs_code',
-  declaredValue: 'declared_value',
-  declaredCurrency: 'declared_currency',
-  countryOfOrigin: 'country_of_origin',
-  flags: 'flags',
-  upc: 'upc',
-  fnsku: 'fnsku',
-  msku: 'msku',
-};
 
 export function createSkuService(deps: ServiceDeps) {
   const { database, clock, ids } = deps;
@@ -210,8 +189,8 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 
 function skuValidationError(errors: { field: keyof SkuDraft; code: string; message: string }[]): AppError {
   const details: ErrorDetail[] = errors.map((e) => ({
-    path: [API_FIELD[e.field]],
-    field: API_FIELD[e.field],
+    path: [SKU_FIELD_NAMES[e.field]],
+    field: SKU_FIELD_NAMES[e.field],
     code: e.code,
     message: e.message,
   }));

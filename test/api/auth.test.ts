@@ -152,6 +152,25 @@ describe('the signed-in user', () => {
     expect(response.json().error.details).toEqual([expect.objectContaining({ path: ['password'] })]);
   });
 
+  it('changes a password only with the current one, and signs out the other sessions', async () => {
+    const email = 'finance@demo.landed.dev';
+    const here = await t.login(email, 'demo-finance-2026');
+    const elsewhere = await t.login(email, 'demo-finance-2026');
+    const patch = (payload: object) => t.app.inject({ method: 'PATCH', url: '/v1/auth/me', headers: { cookie: here }, payload });
+    const without = await patch({ password: 'a-new-long-password' });
+    expect(without.statusCode).toBe(400);
+    expect(without.json().error.details).toEqual([expect.objectContaining({ path: ['current_password'] })]);
+    const wrong = await patch({ password: 'a-new-long-password', current_password: 'not-it-at-all' });
+    expect(wrong.statusCode).toBe(400);
+    const changed = await patch({ password: 'a-new-long-password', current_password: 'demo-finance-2026' });
+    expect(changed.statusCode).toBe(200);
+    expect((await me(here)).statusCode).toBe(200);
+    expect((await me(elsewhere)).statusCode).toBe(401);
+    const oldLogin = await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email, password: 'demo-finance-2026' } });
+    expect(oldLogin.statusCode).toBe(401);
+    await t.login(email, 'a-new-long-password');
+  });
+
   it('ends the session on sign-out: the old cookie is refused afterwards', async () => {
     const cookie = await t.login('owner@homely.demo');
     expect((await me(cookie)).statusCode).toBe(200);

@@ -389,12 +389,7 @@ describe('importing', () => {
     expect(updated).toMatchObject({ id: original?.id, weight: '250' });
   });
 
-  // BUG src/services/sku-import.ts (upsert branch, `updates.push({ id, row: toRow(sku, …) })` then
-  // `updateSku(tx, scope, id, { ...fields, … })`): every field is overwritten, including those whose
-  // column is not in the sheet at all (parseSkuSheet returns undefined for them, validateSku turns
-  // that into null). A seller who upserts a 3-column weight sheet wipes the SKU's HS code, UPC,
-  // FNSKU, declared value, origin and flags.
-  it.fails('keeps the fields of columns a sheet does not have when upserting', async () => {
+  it('keeps the fields of columns a sheet does not have when upserting', async () => {
     const cookie = await t.as('seller_admin', 'THREADLINE');
     const before = await findSku(cookie, 'TL-TEE-BLK-M');
     expect(before).toMatchObject({

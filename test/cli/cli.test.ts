@@ -11,6 +11,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { listMigrations } from '../../src/db/migrate.js';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { loadConfig } from '../../src/config.js';
@@ -95,10 +96,16 @@ afterAll(async () => {
 
 describe('landed CLI, in process', () => {
   describe('migrate', () => {
-    it('applies 0001 on an empty database and says so', async () => {
+    it('applies every migration on an empty database and says so', async () => {
       const r = await run(['migrate']);
       expect(r.code).toBe(0);
-      expect(r.out).toMatch(/^Applied 0001_foundation\.sql on /);
+      expect(r.out).toMatch(
+        new RegExp(
+          `^Applied ${listMigrations()
+            .map((m) => m.name.replace('.', '\\.'))
+            .join(', ')} on `,
+        ),
+      );
       expect(r.err).toBe('');
       // Each command releases the embedded database's lock when it is done.
       if (!onPostgres) expect(fs.existsSync(path.join(env.LANDED_DATA_DIR as string, 'landed.lock'))).toBe(false);
@@ -275,7 +282,7 @@ describe('landed CLI, in process', () => {
       const row2 = r.err.split('\n').find((line) => /│ 2\s+│/.test(line));
       expect(row2, r.err).toBeDefined();
       expect(row2).toContain('A (卖家SKU)');
-      expect(row2).toContain('sellerSku');
+      expect(row2).toContain('seller_sku');
       expect(r.err).toMatch(/already exists/);
     });
 
@@ -298,7 +305,7 @@ describe('landed CLI, in process', () => {
       const row3 = lines.find((l) => /│ 3\s+│/.test(l));
       const row4 = lines.find((l) => /│ 4\s+│/.test(l));
       expect(row3, r.err).toMatch(/C \(长\).*length/);
-      expect(row4, r.err).toMatch(/F \(尺寸单位\).*dimensionUnit/);
+      expect(row4, r.err).toMatch(/F \(尺寸单位\).*dimension_unit/);
       expect(r.err).toContain('furlong');
       expect(lines.some((l) => /│ [25]\s+│/.test(l))).toBe(false);
     });
@@ -320,7 +327,7 @@ describe('landed CLI, in process', () => {
               row: 4,
               column: 'F',
               header: '尺寸单位',
-              field: 'dimensionUnit',
+              field: 'dimension_unit',
               code: 'unknown_unit',
               message: expect.stringContaining('furlong'),
             },
@@ -459,7 +466,7 @@ describe('landed CLI as a child process', () => {
     const freshEnv = await emptyDatabaseEnv('spawned');
     const r = await spawnCli(['--json', 'migrate'], freshEnv);
     expect(r.code, r.err).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ ok: true, applied: ['0001_foundation.sql'] });
+    expect(JSON.parse(r.out)).toEqual({ ok: true, applied: listMigrations().map((m) => m.name) });
     if (!onPostgres) expect(fs.existsSync(path.join(freshEnv.LANDED_DATA_DIR as string, 'landed.lock'))).toBe(false);
   });
 

@@ -5,8 +5,8 @@ import { orFail } from '../http-errors.js';
 import { pageFilter } from '../paging.js';
 
 const AccountBody = z.object({
-  code: z.string().min(2).max(32).describe('Short unique code, e.g. THREADLINE'),
-  name: z.string().min(1).max(200),
+  code: z.string().trim().min(2).max(32).describe('Short unique code, e.g. THREADLINE'),
+  name: z.string().trim().min(1).max(200),
   name_zh: z.string().max(200).nullable().optional(),
   contact_email: z.email().nullable().optional(),
   default_currency: z.string().length(3).optional(),

@@ -40,7 +40,7 @@ export const apiKeyRoutes = [
     permission: 'api_keys:write',
     tenancy: { kind: 'account', resource: 'api_key' },
     body: z.object({
-      name: z.string().min(1).max(100).describe('What uses it, e.g. "店小秘 ERP"'),
+      name: z.string().trim().min(1).max(100).describe('What uses it, e.g. "店小秘 ERP"'),
       role: z.enum(ROLES),
       account_id: z.uuid().nullable().optional(),
       expires_at: z.iso.datetime({ offset: true }).nullable().optional(),

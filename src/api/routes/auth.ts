@@ -19,7 +19,7 @@ export const authRoutes = [
     tags: ['auth'],
     permission: 'public',
     tenancy: { kind: 'public' },
-    body: z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1000) }),
+    body: z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) }),
     response: { 200: z.object({ user: UserSchema }), ...errorResponses },
     handler: async ({ services, body, reply, request }) => {
       const session = orFail(await services.auth.login(body.email, body.password));
@@ -78,20 +78,20 @@ export const authRoutes = [
     permission: 'signed_in',
     tenancy: { kind: 'self' },
     body: z.object({
-      name: z.string().min(1).max(200).optional(),
+      name: z.string().trim().min(1).max(200).optional(),
       locale: z.enum(['zh-CN', 'en']).optional(),
-      password: z.string().max(1000).optional(),
+      password: z.string().max(1000).optional().describe('A new password (at least 10 characters)'),
+      current_password: z.string().max(1000).optional().describe('Required with password'),
     }),
     example: { body: { locale: 'en' } },
     response: { 200: z.object({ user: UserSchema }), ...errorResponses },
-    handler: async ({ services, actor, body }) => {
+    handler: async ({ services, actor, body, request }) => {
       if (actor.kind !== 'user') fail({ code: 'forbidden', message: 'Only portal users have a profile.' });
+      if (body.password !== undefined) {
+        orFail(await services.auth.changeOwnPassword(actor, body.current_password, body.password, request.cookies[SESSION_COOKIE]));
+      }
       // Changing one's own role is never possible here; the service keeps the rest scoped.
-      return {
-        user: userDto(
-          orFail(await services.users.update(actor, actor.id, { name: body.name, locale: body.locale, password: body.password })),
-        ),
-      };
+      return { user: userDto(orFail(await services.users.update(actor, actor.id, { name: body.name, locale: body.locale }))) };
     },
   }),
 ];

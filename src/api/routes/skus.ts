@@ -8,10 +8,14 @@ import { pageFilter } from '../paging.js';
 import { skuTemplate } from '../../services/spreadsheets/sku-template.js';
 import { MAX_SHEET_BYTES } from '../../services/spreadsheets/read-table.js';
 
-const decimal = z.union([z.string().max(40), z.number()]).transform((v) => String(v));
+const decimal = z
+  .union([z.string().max(40), z.number()], {
+    error: (issue) => (issue.input === undefined ? 'Required.' : 'Must be a number or a decimal string such as "12.5".'),
+  })
+  .transform((v) => String(v));
 
 const SkuBody = z.object({
-  seller_sku: z.string().max(200),
+  seller_sku: z.string().trim().max(200),
   title_en: z.string().max(1000).nullable().optional(),
   title_zh: z.string().max(1000).nullable().optional(),
   length: decimal,

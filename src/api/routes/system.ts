@@ -43,7 +43,7 @@ export const systemRoutes = [
     permission: 'installation:write',
     tenancy: { kind: 'shared' },
     body: z.object({
-      name: z.string().min(1).max(200).optional(),
+      name: z.string().trim().min(1).max(200).optional(),
       legal_name: z.string().max(200).nullable().optional(),
       contact_email: z.email().nullable().optional(),
       default_currency: z.string().length(3).optional(),

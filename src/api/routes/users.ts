@@ -55,8 +55,8 @@ export const userRoutes = [
     permission: 'users:write',
     tenancy: { kind: 'account', resource: 'user' },
     body: z.object({
-      email: z.string().min(3).max(320),
-      name: z.string().min(1).max(200),
+      email: z.string().trim().min(3).max(320),
+      name: z.string().trim().min(1).max(200),
       role: z.enum(ROLES),
       account_id: z.uuid().nullable().optional(),
       password: z.string().max(1000),
@@ -88,7 +88,7 @@ export const userRoutes = [
     tenancy: { kind: 'account', resource: 'user' },
     params: IdParams,
     body: z.object({
-      name: z.string().min(1).max(200).optional(),
+      name: z.string().trim().min(1).max(200).optional(),
       role: z.enum(ROLES).optional(),
       locale: z.enum(['zh-CN', 'en']).optional(),
       password: z.string().max(1000).optional(),

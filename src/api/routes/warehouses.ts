@@ -53,8 +53,8 @@ export const warehouseRoutes = [
     permission: 'warehouses:write',
     tenancy: { kind: 'shared' },
     body: z.object({
-      code: z.string().min(2).max(32),
-      name: z.string().min(1).max(200),
+      code: z.string().trim().min(2).max(32),
+      name: z.string().trim().min(1).max(200),
       name_zh: z.string().max(200).nullable().optional(),
       kind: z.enum(WAREHOUSE_KINDS),
       address: AddressSchema,
@@ -97,7 +97,7 @@ export const warehouseRoutes = [
     tenancy: { kind: 'shared' },
     params: IdParams,
     body: z.object({
-      name: z.string().min(1).max(200).optional(),
+      name: z.string().trim().min(1).max(200).optional(),
       name_zh: z.string().max(200).nullable().optional(),
       address: AddressSchema.optional(),
       timezone: z.string().min(1).max(64).optional(),

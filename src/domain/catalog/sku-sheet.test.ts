@@ -117,9 +117,9 @@ describe('parseSkuSheet: headers', () => {
       [1, 'length', 'missing_column'],
       [1, 'width', 'missing_column'],
       [1, 'height', 'missing_column'],
-      [1, 'dimensionUnit', 'missing_column'],
+      [1, 'dimension_unit', 'missing_column'],
       [1, 'weight', 'missing_column'],
-      [1, 'weightUnit', 'missing_column'],
+      [1, 'weight_unit', 'missing_column'],
     ]);
   });
 
@@ -185,7 +185,7 @@ describe('parseSkuSheet: rows', () => {
     ]);
     expect(result.rows).toEqual([]);
     expect(result.errors.map(({ row, column, header, field, code }) => ({ row, column, header, field, code }))).toEqual([
-      { row: 2, column: 'E', header: '尺寸单位', field: 'dimensionUnit', code: 'unknown_unit' },
+      { row: 2, column: 'E', header: '尺寸单位', field: 'dimension_unit', code: 'unknown_unit' },
       { row: 2, column: 'B', header: '长', field: 'length', code: 'not_positive' },
     ]);
   });
@@ -201,7 +201,7 @@ describe('parseSkuSheet: rows', () => {
       ['A-1', ' ', '', '10', '10', '5', 'cm', '200', 'g'],
     ]);
     expect(result.errors).toEqual([
-      expect.objectContaining({ row: 2, column: 'B', header: '英文品名', field: 'titleEn', code: 'required' }),
+      expect.objectContaining({ row: 2, column: 'B', header: '英文品名', field: 'title_en', code: 'required' }),
     ]);
   });
 
@@ -220,7 +220,7 @@ describe('parseSkuSheet: rows', () => {
     const result = parseSkuSheet([EN_HEADERS, enRow('TEE-BLK-M'), enRow('MUG-1'), enRow('tee-blk-m')]);
     expect(result.rows.map((r) => r.sku.sellerSku)).toEqual(['TEE-BLK-M', 'MUG-1']);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatchObject({ row: 4, column: 'A', header: 'Seller SKU', field: 'sellerSku', code: 'duplicate_sku' });
+    expect(result.errors[0]).toMatchObject({ row: 4, column: 'A', header: 'Seller SKU', field: 'seller_sku', code: 'duplicate_sku' });
     expect(result.errors[0]?.message).toContain('row 2');
   });
 

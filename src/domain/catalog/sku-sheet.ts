@@ -4,7 +4,7 @@
  * column. Reading the file (xlsx/csv) happens elsewhere; this is pure.
  */
 import type { ErrorDetail } from '../shared/errors.js';
-import { type SkuDraft, type SkuField, validateSku, type ValidSku } from './sku.js';
+import { SKU_FIELD_NAMES, type SkuDraft, type SkuField, validateSku, type ValidSku } from './sku.js';
 
 export interface SheetColumn {
   field: SkuField;
@@ -175,7 +175,7 @@ export function parseSkuSheet(table: readonly (readonly string[])[]): SkuSheetRe
         row: 1,
         column: columnLetter(index),
         header,
-        field: column.field,
+        field: SKU_FIELD_NAMES[column.field],
         code: 'duplicate_column',
         message: `Column "${header}" repeats column ${columnLetter(earlier)} (${column.en} / ${column.zh}).`,
       });
@@ -188,7 +188,7 @@ export function parseSkuSheet(table: readonly (readonly string[])[]): SkuSheetRe
     if (column.required && !seenFields.has(column.field)) {
       errors.push({
         row: 1,
-        field: column.field,
+        field: SKU_FIELD_NAMES[column.field],
         code: 'missing_column',
         message: `Required column "${column.en}" / "${column.zh}" is missing.`,
       });
@@ -244,7 +244,7 @@ export function parseSkuSheet(table: readonly (readonly string[])[]): SkuSheetRe
           row: rowNumber,
           // A missing title is reported on titleEn; a sheet with only a Chinese title column points there.
           ...(locate(e.field) ?? (e.field === 'titleEn' ? locate('titleZh') : undefined)),
-          field: e.field,
+          field: SKU_FIELD_NAMES[e.field],
           code: e.code,
           message: e.message,
         });
@@ -257,7 +257,7 @@ export function parseSkuSheet(table: readonly (readonly string[])[]): SkuSheetRe
       errors.push({
         row: rowNumber,
         ...locate('sellerSku'),
-        field: 'sellerSku',
+        field: SKU_FIELD_NAMES.sellerSku,
         code: 'duplicate_sku',
         message: `SKU "${result.value.sellerSku}" already appears in row ${first}.`,
       });

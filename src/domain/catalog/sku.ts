@@ -5,7 +5,7 @@
  * one path accepts no other path rejects.
  */
 import { Decimal } from 'decimal.js';
-import { type CurrencyCode, currencyExponent, isCurrencyCode } from '../money/index.js';
+import { CURRENCY_CODES, type CurrencyCode, currencyExponent, isCurrencyCode } from '../money/index.js';
 import { type LengthUnit, type WeightUnit, isLengthUnit, isWeightUnit, length, lengthIn, weight, weightIn } from '../units/index.js';
 
 export const SKU_FLAGS = ['battery', 'liquid', 'powder', 'magnetic', 'fda_regulated', 'fragile'] as const;
@@ -59,6 +59,27 @@ export interface ValidSku {
 }
 
 export type SkuField = keyof SkuDraft;
+
+/** How each field is named outside the domain: API bodies, error details, exports. */
+export const SKU_FIELD_NAMES: Record<SkuField, string> = {
+  sellerSku: 'seller_sku',
+  titleEn: 'title_en',
+  titleZh: 'title_zh',
+  length: 'length',
+  width: 'width',
+  height: 'height',
+  dimensionUnit: 'dimension_unit',
+  weight: 'weight',
+  weightUnit: 'weight_unit',
+  hsCode: 'hs_code',
+  declaredValue: 'declared_value',
+  declaredCurrency: 'declared_currency',
+  countryOfOrigin: 'country_of_origin',
+  flags: 'flags',
+  upc: 'upc',
+  fnsku: 'fnsku',
+  msku: 'msku',
+};
 
 /** A rule failure on one field; the caller adds a path, or a row and column. */
 export interface SkuFieldError {
@@ -265,7 +286,7 @@ function declaredValue(
   }
   const currency = currencyText ?? 'USD';
   if (!isCurrencyCode(currency)) {
-    fail('declaredCurrency', 'unknown_currency', `Unknown currency "${currency}"; use USD or CNY.`);
+    fail('declaredCurrency', 'unknown_currency', `Unknown currency "${currency}"; use one of ${CURRENCY_CODES.join(', ')}.`);
     return { declaredValueMinor: null, declaredCurrency: null };
   }
   if (!/^\d+(\.\d+)?$/.test(amount)) {

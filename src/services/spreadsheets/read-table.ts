@@ -23,7 +23,7 @@ export function detectFormat(filename: string | undefined, data: Buffer): SheetF
 }
 
 export async function readTable(filename: string | undefined, data: Buffer): Promise<Result<string[][], AppError>> {
-  if (data.length === 0) return err(appError('unsupported_file', 'The file is empty.'));
+  if (data.length === 0) return err(appError('import_invalid', 'The file is empty: choose the sheet again.', []));
   if (data.length > MAX_SHEET_BYTES) return err(appError('payload_too_large', 'The file is larger than 20 MB; split it.'));
   const format = detectFormat(filename, data);
   if (format === null) {
