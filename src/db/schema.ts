@@ -3,7 +3,7 @@
  * database; this file mirrors it for typed queries, and `test/db/schema-drift.test.ts`
  * checks that both agree column by column.
  */
-import { bigint, boolean, char, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -127,5 +127,62 @@ export const loginFailures = pgTable('login_failures', {
   failedAt: timestamp('failed_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
 
-export const schema = { installation, accounts, users, sessions, apiKeys, warehouses, skus, loginFailures };
+export const rateCards = pgTable('rate_cards', {
+  id: uuid('id').primaryKey(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  nameZh: text('name_zh'),
+  kind: text('kind').notNull(),
+  accountId: uuid('account_id'),
+  baseCardId: uuid('base_card_id'),
+  currency: char('currency', { length: 3 }).notNull(),
+  status: text('status').notNull(),
+  archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+  ...timestamps,
+});
+
+export const rateCardVersions = pgTable(
+  'rate_card_versions',
+  {
+    cardId: uuid('card_id').notNull(),
+    version: integer('version').notNull(),
+    accountId: uuid('account_id'),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    document: jsonb('document').notNull(),
+    checksum: text('checksum').notNull(),
+    notes: text('notes'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cardId, t.version] })],
+);
+
+export const quotes = pgTable('quotes', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id'),
+  prospectName: text('prospect_name'),
+  request: jsonb('request').notNull(),
+  result: jsonb('result').notNull(),
+  cardVersions: jsonb('card_versions').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  monthlyTotalMinor: bigint('monthly_total_minor', { mode: 'bigint' }).notNull(),
+  shareTokenHash: text('share_token_hash'),
+  shareExpiresAt: timestamp('share_expires_at', { withTimezone: true, mode: 'date' }),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const schema = {
+  installation,
+  accounts,
+  users,
+  sessions,
+  apiKeys,
+  warehouses,
+  skus,
+  loginFailures,
+  rateCards,
+  rateCardVersions,
+  quotes,
+};
 export type Schema = typeof schema;
