@@ -55,9 +55,18 @@ describe('permissions', () => {
     expect(can('operator', 'api_keys:write')).toBe(false);
   });
 
-  it('keeps finance read-only', () => {
-    for (const p of WRITES) expect(can('finance', p), p).toBe(false);
+  it('lets finance change only price lists and quotes', () => {
+    const financeWrites = WRITES.filter((p) => can('finance', p));
+    expect(financeWrites).toEqual(['rate_cards:write', 'quotes:write']);
     expect(can('finance', 'accounts:read')).toBe(true);
+  });
+
+  it('lets sellers read the price lists and ask for quotes, never change a card', () => {
+    for (const role of ['seller_admin', 'seller_user'] as const) {
+      expect(can(role, 'rate_cards:read')).toBe(true);
+      expect(can(role, 'rate_cards:write')).toBe(false);
+      expect(can(role, 'quotes:write')).toBe(true);
+    }
   });
 
   it.each(['accounts:write', 'warehouses:write', 'installation:write'] as Permission[])('grants %s to admin only', (permission) => {

@@ -22,6 +22,10 @@ export const PERMISSIONS = [
   'warehouses:write',
   'skus:read',
   'skus:write',
+  'rate_cards:read',
+  'rate_cards:write',
+  'quotes:read',
+  'quotes:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,8 +33,9 @@ const READ_ALL: Permission[] = PERMISSIONS.filter((p) => p.endsWith(':read'));
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  operator: ['installation:read', 'accounts:read', 'warehouses:read', 'skus:read', 'skus:write'],
-  finance: ['installation:read', 'accounts:read', 'warehouses:read', 'skus:read'],
+  operator: ['installation:read', 'accounts:read', 'warehouses:read', 'skus:read', 'skus:write', 'rate_cards:read', 'quotes:read'],
+  // Finance keeps the price lists and each customer's plan, and quotes prospects.
+  finance: ['installation:read', 'accounts:read', 'warehouses:read', 'skus:read', 'rate_cards:read', 'rate_cards:write', 'quotes:read', 'quotes:write'],
   seller_admin: [
     'installation:read',
     'accounts:read',
@@ -41,8 +46,11 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'warehouses:read',
     'skus:read',
     'skus:write',
+    'rate_cards:read',
+    'quotes:read',
+    'quotes:write',
   ],
-  seller_user: ['installation:read', 'accounts:read', 'warehouses:read', 'skus:read', 'skus:write'],
+  seller_user: ['installation:read', 'accounts:read', 'warehouses:read', 'skus:read', 'skus:write', 'rate_cards:read', 'quotes:read', 'quotes:write'],
   auditor: READ_ALL,
 };
 
