@@ -9,6 +9,8 @@ import { createApiKeyService } from './api-keys.js';
 import { createAuthService } from './auth.js';
 import type { ServiceDeps } from './context.js';
 import { createInstallationService } from './installation.js';
+import { createQuoteService } from './quotes.js';
+import { createRateCardService } from './rate-cards/rate-cards.js';
 import { createSkuImportService } from './sku-import.js';
 import { createSkuService } from './skus.js';
 import { createUserService } from './users.js';
@@ -31,8 +33,11 @@ export function createServices(options: { database: Database; clock?: Clock; ids
     ids: options.ids ?? randomIds(clock),
     log: options.log ?? pino({ level: 'silent' }),
   };
+  const rateCards = createRateCardService(deps);
   return {
     deps,
+    rateCards,
+    quotes: createQuoteService(deps, rateCards),
     installation: createInstallationService(deps),
     auth: createAuthService(deps),
     accounts: createAccountService(deps),

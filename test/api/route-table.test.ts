@@ -24,6 +24,8 @@ const RESOURCE_TABLE: Record<AccountResource, { table: string; accountColumn: st
   user: { table: 'users', accountColumn: 'account_id' },
   api_key: { table: 'api_keys', accountColumn: 'account_id' },
   sku: { table: 'skus', accountColumn: 'account_id' },
+  rate_card: { table: 'rate_cards', accountColumn: 'account_id' },
+  quote: { table: 'quotes', accountColumn: 'account_id' },
 };
 
 let t: TestApp;
@@ -47,6 +49,35 @@ beforeAll(async () => {
   const skus = await t.services.skus.list(SYSTEM_ACTOR, { accountId: accountB, limit: 1 });
   foreign.sku = skus.items[0]?.id as string;
 
+  const standard = await t.services.rateCards.list(SYSTEM_ACTOR, { kind: 'standard', limit: 1 });
+  const planB = await t.services.rateCards.create(SYSTEM_ACTOR, {
+    code: 'HOMELY-PLAN',
+    name: 'Homely plan',
+    kind: 'account_plan',
+    accountId: accountB,
+    baseCardId: standard.items[0]?.id,
+  });
+  if (!planB.ok) throw new Error(planB.error.message);
+  const planVersion = await t.services.rateCards.addVersion(SYSTEM_ACTOR, planB.value.id, {
+    effectiveFrom: '2026-01-01',
+    document: { kind: 'account_plan', overrides: [], discounts: [], extraRules: [] },
+  });
+  if (!planVersion.ok) throw new Error(planVersion.error.message);
+  foreign.rate_card = planB.value.id;
+  const quoteB = await t.services.quotes.create(SYSTEM_ACTOR, {
+    accountId: accountB,
+    request: {
+      quoteDate: '2026-11-25',
+      ordersPerDay: '10',
+      channels: [],
+      skus: [{ sellerSku: 'B-1', length: '10', width: '10', height: '10', dimensionUnit: 'cm', weight: '300', weightUnit: 'g', flags: [] }],
+      destinations: [{ zip: '10001', share: '1' }],
+      originWarehouse: 'US-NJ1',
+    },
+  });
+  if (!quoteB.ok) throw new Error(quoteB.error.message);
+  foreign.quote = quoteB.value.row.id;
+
   const keyA = await t.services.apiKeys.create(SYSTEM_ACTOR, { name: 'A integration', role: 'seller_admin', accountId: accountA });
   if (!keyA.ok) throw new Error(keyA.error.message);
   credentials.push(
@@ -58,7 +89,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 function urlFor(route: RouteSpec, id: string): string {
-  return route.url.replace(':id', id);
+  return route.url.replace(':id', id).replace(':version', '1');
 }
 
 function request(route: RouteSpec, url: string, headers: Record<string, string>, extra: { accountId?: string } = {}) {

@@ -2,6 +2,8 @@ import type { RouteSpec } from '../route.js';
 import { accountRoutes } from './accounts.js';
 import { apiKeyRoutes } from './api-keys.js';
 import { authRoutes } from './auth.js';
+import { quoteRoutes } from './quotes.js';
+import { rateCardRoutes } from './rate-cards.js';
 import { skuRoutes } from './skus.js';
 import { systemRoutes } from './system.js';
 import { userRoutes } from './users.js';
@@ -16,4 +18,6 @@ export const ROUTES: readonly RouteSpec[] = [
   ...apiKeyRoutes,
   ...warehouseRoutes,
   ...skuRoutes,
+  ...rateCardRoutes,
+  ...quoteRoutes,
 ];

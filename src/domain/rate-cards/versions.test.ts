@@ -34,8 +34,21 @@ describe('isIsoDate', () => {
 
 describe('diffDocuments', () => {
   it('names changed rates by rule id, ignoring reordering', () => {
-    const before = { currency: 'USD', rules: [{ id: 'pick', rate: '0.25' }, { id: 'order', rate: '1.20' }] };
-    const after = { currency: 'USD', rules: [{ id: 'order', rate: '1.20' }, { id: 'pick', rate: '0.30' }, { id: 'label', rate: '0.10' }] };
+    const before = {
+      currency: 'USD',
+      rules: [
+        { id: 'pick', rate: '0.25' },
+        { id: 'order', rate: '1.20' },
+      ],
+    };
+    const after = {
+      currency: 'USD',
+      rules: [
+        { id: 'order', rate: '1.20' },
+        { id: 'pick', rate: '0.30' },
+        { id: 'label', rate: '0.10' },
+      ],
+    };
     expect(diffDocuments(before, after)).toEqual([
       { kind: 'changed', path: 'rules[pick].rate', before: '0.25', after: '0.30' },
       { kind: 'added', path: 'rules[label]', after: { id: 'label', rate: '0.10' } },

@@ -14,6 +14,7 @@ import { toRow } from '../skus.js';
 import { insertSkus } from '../../db/repositories/skus.js';
 import { inScope, PROVIDER_SCOPE } from '../../db/tenancy.js';
 import { DEMO_CATALOGUES, demoSkus } from './catalogue.js';
+import { SAMPLE_STANDARD_CARD_CODE, samplePlan, sampleStandardCard } from '../../domain/rate-cards/sample-standard-card.js';
 
 export interface DemoLogin {
   name: string;
@@ -187,6 +188,38 @@ async function seedUnlocked(services: Services, onStep: (step: string) => void):
     await inScope(database.db, PROVIDER_SCOPE, (tx) => insertSkus(tx, rows));
     skuTotal += rows.length;
   }
+
+  onStep('rate cards');
+  const standard = await services.rateCards.create(SYSTEM_ACTOR, {
+    code: SAMPLE_STANDARD_CARD_CODE,
+    name: 'US fee standard',
+    nameZh: '美国收费标准',
+    kind: 'standard',
+    currency: 'USD',
+  });
+  if (!standard.ok) throw new Error(`Demo card: ${standard.error.message}`);
+  const v1 = await services.rateCards.addVersion(SYSTEM_ACTOR, standard.value.id, {
+    effectiveFrom: '2026-01-01',
+    document: sampleStandardCard(),
+    notes: 'Demo standard card (sample prices)',
+  });
+  if (!v1.ok) throw new Error(`Demo card version: ${v1.error.message} ${JSON.stringify(v1.error.details?.slice(0, 3))}`);
+  const plan = await services.rateCards.create(SYSTEM_ACTOR, {
+    code: 'THREADLINE-PLAN',
+    name: 'Threadline negotiated plan',
+    nameZh: '织线服饰协议价',
+    kind: 'account_plan',
+    accountId: accountIds.get('THREADLINE'),
+    baseCardId: standard.value.id,
+    currency: 'USD',
+  });
+  if (!plan.ok) throw new Error(`Demo plan: ${plan.error.message}`);
+  const planVersion = await services.rateCards.addVersion(SYSTEM_ACTOR, plan.value.id, {
+    effectiveFrom: '2026-01-01',
+    document: samplePlan(),
+    notes: 'Volume pricing for apparel',
+  });
+  if (!planVersion.ok) throw new Error(`Demo plan version: ${planVersion.error.message}`);
 
   onStep('users');
   for (const login of DEMO_LOGINS) {

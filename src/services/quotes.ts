@@ -1,0 +1,237 @@
+/**
+ * Quotes: a seller's (or a prospect's) itemized estimate, saved with the exact card versions
+ * used so it can be reproduced and compared with the bills later, and shareable through a
+ * read-only link that expires. Single-parcel rates (`rate`) use the same cards.
+ */
+import { makeParcel } from '../domain/carriers/parcel.js';
+import { rateShop } from '../domain/carriers/rate-shop.js';
+import type { RateQuote } from '../domain/carriers/rate-quote.js';
+import { isLengthUnit, isWeightUnit } from '../domain/units/index.js';
+import { type Money, moneyToDto } from '../domain/money/index.js';
+import { type Quote, quoteFor } from '../domain/quotes/quote-engine.js';
+import type { QuoteRequest } from '../domain/quotes/quote-request.js';
+import { type AppError, appError } from '../domain/shared/errors.js';
+import { err, ok, type Result } from '../domain/shared/result.js';
+import type { Page } from '../db/pagination.js';
+import { findAccount } from '../db/repositories/accounts.js';
+import { findSharedQuote, findQuote, insertQuote, listQuotes, type QuoteRow, setQuoteShare } from '../db/repositories/rate-cards.js';
+import { warehouses } from '../db/schema.js';
+import { inScope } from '../db/tenancy.js';
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../db/connect.js';
+import { type Actor, type ServiceDeps, scopeOf } from './context.js';
+import type { RateCardService } from './rate-cards/rate-cards.js';
+import { randomToken, sha256Hex } from './secrets.js';
+
+export interface QuoteInput {
+  accountId?: string | null;
+  prospectName?: string | null;
+  /** The request without origin ZIP: the warehouse code is looked up. */
+  request: Omit<QuoteRequest, 'originZip'>;
+  standardCard?: string;
+}
+
+export interface RateInput {
+  originWarehouse?: string;
+  originZip?: string;
+  destinationZip: string;
+  length: string;
+  width: string;
+  height: string;
+  dimensionUnit: string;
+  weight: string;
+  weightUnit: string;
+  residential: boolean;
+  signature: boolean;
+  shipDate: string;
+  services?: string[];
+  promiseDays?: number;
+  accountId?: string | null;
+}
+
+export const SHARE_DAYS_DEFAULT = 14;
+
+export function createQuoteService(deps: ServiceDeps, rateCards: RateCardService) {
+  const { database, clock, ids } = deps;
+
+  async function create(actor: Actor, input: QuoteInput): Promise<Result<{ row: QuoteRow; quote: Quote }, AppError>> {
+    const scope = scopeOf(actor);
+    const accountId = actor.accountId ?? input.accountId ?? null;
+    if (actor.accountId && input.accountId && input.accountId !== actor.accountId) return err(appError('not_found', 'Account not found.'));
+    return inScope(database.db, scope, async (tx) => {
+      if (accountId && !(await findAccount(tx, scope, accountId))) return err(appError('not_found', 'Account not found.'));
+      const origin = await originZip(tx, input.request.originWarehouse);
+      if (!origin.ok) return origin;
+      const cards = await rateCards.resolveForQuote(tx, scope, accountId, input.request.quoteDate, input.standardCard);
+      if (!cards.ok) return cards;
+      const computed = quoteFor({ ...input.request, originZip: origin.value }, cards.value);
+      if (!computed.ok) {
+        const e = computed.error;
+        return err(appError('validation_failed', e.message.en, [{ path: e.path ?? [], code: e.code, message: e.message.en }]));
+      }
+      const quote = computed.value;
+      const row = await insertQuote(tx, {
+        id: ids.next(),
+        accountId,
+        prospectName: accountId ? null : input.prospectName?.trim() || null,
+        request: { ...input.request, originZip: origin.value },
+        result: quoteJson(quote),
+        cardVersions: quote.cards,
+        currency: quote.currency,
+        monthlyTotalMinor: quote.monthlyTotal.minor,
+        createdBy: actor.userId,
+        createdAt: clock.now(),
+      });
+      return ok({ row, quote });
+    });
+  }
+
+  async function get(actor: Actor, id: string): Promise<Result<QuoteRow, AppError>> {
+    const scope = scopeOf(actor);
+    const row = await inScope(database.db, scope, (tx) => findQuote(tx, scope, id));
+    return row ? ok(row) : err(appError('not_found', 'Quote not found.'));
+  }
+
+  async function list(actor: Actor, filter: { accountId?: string; after?: string; limit: number }): Promise<Page<QuoteRow>> {
+    const scope = scopeOf(actor);
+    return inScope(database.db, scope, (tx) => listQuotes(tx, scope, filter));
+  }
+
+  /** A read-only link for someone without an account (a prospect, a colleague); the token is shown once. */
+  async function share(actor: Actor, id: string, days = SHARE_DAYS_DEFAULT): Promise<Result<{ token: string; expiresAt: Date }, AppError>> {
+    if (!Number.isInteger(days) || days < 1 || days > 90)
+      return err(
+        appError('validation_failed', 'A link lasts 1 to 90 days.', [
+          { path: ['days'], code: 'out_of_range', message: 'Choose 1 to 90 days.' },
+        ]),
+      );
+    const token = randomToken(24);
+    const expiresAt = new Date(clock.now().getTime() + days * 86_400_000);
+    const scope = scopeOf(actor);
+    const row = await inScope(database.db, scope, (tx) => setQuoteShare(tx, scope, id, sha256Hex(token), expiresAt));
+    return row ? ok({ token, expiresAt }) : err(appError('not_found', 'Quote not found.'));
+  }
+
+  /** Read by share token, before any scope exists: the token itself is the permission. */
+  async function shared(token: string): Promise<Result<QuoteRow, AppError>> {
+    const row = await findSharedQuote(database.db, sha256Hex(token), clock.now());
+    return row ? ok(row) : err(appError('not_found', 'This quote link is unknown or has expired.'));
+  }
+
+  async function rate(
+    actor: Actor,
+    input: RateInput,
+  ): Promise<
+    Result<
+      {
+        best: RateQuote | null;
+        runnersUp: readonly RateQuote[];
+        missesPromise: readonly RateQuote[];
+        notRated: unknown[];
+        cards: { code: string; version: number }[];
+      },
+      AppError
+    >
+  > {
+    if (!isLengthUnit(input.dimensionUnit))
+      return err(
+        appError('validation_failed', 'Unknown length unit.', [
+          { path: ['dimension_unit'], code: 'unknown_unit', message: 'Use cm, mm, m, in or ft.' },
+        ]),
+      );
+    if (!isWeightUnit(input.weightUnit))
+      return err(
+        appError('validation_failed', 'Unknown weight unit.', [
+          { path: ['weight_unit'], code: 'unknown_unit', message: 'Use g, kg, oz or lb.' },
+        ]),
+      );
+    let parcel: ReturnType<typeof makeParcel>;
+    try {
+      parcel = makeParcel({
+        dims: [input.length, input.width, input.height],
+        dimUnit: input.dimensionUnit,
+        weight: input.weight,
+        weightUnit: input.weightUnit,
+      });
+    } catch (error) {
+      return err(
+        appError('validation_failed', (error as Error).message, [{ path: [], code: 'invalid_measure', message: (error as Error).message }]),
+      );
+    }
+    const scope = scopeOf(actor);
+    return inScope(database.db, scope, async (tx) => {
+      let origin = input.originZip;
+      if (!origin) {
+        const found = await originZip(tx, input.originWarehouse ?? '');
+        if (!found.ok) return found;
+        origin = found.value;
+      }
+      const accountId = actor.accountId ?? input.accountId ?? null;
+      const cards = await rateCards.resolveForQuote(tx, scope, accountId, input.shipDate);
+      if (!cards.ok) return cards;
+      const all = cards.value.standard.document.carrierServices;
+      const services = input.services?.length ? all.filter((s) => input.services?.includes(s.code)) : all;
+      const unknown = input.services?.find((code) => !all.some((s) => s.code === code));
+      if (unknown)
+        return err(
+          appError('validation_failed', `The card has no service ${unknown}.`, [
+            { path: ['services'], code: 'unknown_service', message: `No service ${unknown}.` },
+          ]),
+        );
+      const shop = rateShop(
+        parcel,
+        services,
+        {
+          originZip: origin,
+          destZip: input.destinationZip,
+          shipDate: input.shipDate,
+          residential: input.residential,
+          signature: input.signature,
+        },
+        input.promiseDays,
+      );
+      return ok({
+        ...shop,
+        notRated: [...shop.notRated],
+        cards: [{ code: cards.value.standard.code, version: cards.value.standard.version }],
+      });
+    });
+  }
+
+  return { create, get, list, share, shared, rate };
+}
+
+export type QuoteService = ReturnType<typeof createQuoteService>;
+
+async function originZip(tx: Executor, code: string): Promise<Result<string, AppError>> {
+  const [warehouse] = await tx
+    .select({ postalCode: warehouses.postalCode, kind: warehouses.kind })
+    .from(warehouses)
+    .where(sql`lower(${warehouses.code}) = ${code.toLowerCase()}`);
+  if (!warehouse)
+    return err(
+      appError('validation_failed', `Unknown warehouse ${code}.`, [
+        { path: ['origin_warehouse'], code: 'unknown_warehouse', message: `No warehouse ${code}.` },
+      ]),
+    );
+  if (warehouse.kind !== 'us_fulfilment')
+    return err(
+      appError('validation_failed', `${code} does not ship orders.`, [
+        { path: ['origin_warehouse'], code: 'not_fulfilment', message: 'Choose a US fulfilment warehouse.' },
+      ]),
+    );
+  return ok(warehouse.postalCode.slice(0, 5));
+}
+
+/** Money values become `{ currency, amount_minor, amount }`; everything else is plain JSON. */
+export function quoteJson(value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return value.map(quoteJson);
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.minor === 'bigint' && typeof record.currency === 'string' && Object.keys(record).length === 2)
+      return moneyToDto(value as Money);
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, quoteJson(v)]));
+  }
+  return value;
+}
