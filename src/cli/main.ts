@@ -21,6 +21,7 @@ import type { ImportProgress } from '../services/sku-import.js';
 import { startServer } from '../server.js';
 import { CliFailure, type CliIo, processIo, table } from './io.js';
 import { progressPrinter } from './progress.js';
+import { addQuoteCommands } from './quote-commands.js';
 
 interface GlobalOptions {
   json?: boolean;
@@ -221,6 +222,13 @@ function buildProgram(io: CliIo): Command {
         );
       });
     });
+
+  addQuoteCommands(program, {
+    io,
+    json,
+    withServices: (fn) => withServices(io, fn),
+    accountIdByCode,
+  });
 
   return program;
 }

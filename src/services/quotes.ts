@@ -4,8 +4,7 @@
  * read-only link that expires. Single-parcel rates (`rate`) use the same cards.
  */
 import { makeParcel } from '../domain/carriers/parcel.js';
-import { rateShop } from '../domain/carriers/rate-shop.js';
-import type { RateQuote } from '../domain/carriers/rate-quote.js';
+import { type RateShopResult, rateShop } from '../domain/carriers/rate-shop.js';
 import { isLengthUnit, isWeightUnit } from '../domain/units/index.js';
 import { type Money, moneyToDto } from '../domain/money/index.js';
 import { type Quote, quoteFor } from '../domain/quotes/quote-engine.js';
@@ -121,18 +120,7 @@ export function createQuoteService(deps: ServiceDeps, rateCards: RateCardService
   async function rate(
     actor: Actor,
     input: RateInput,
-  ): Promise<
-    Result<
-      {
-        best: RateQuote | null;
-        runnersUp: readonly RateQuote[];
-        missesPromise: readonly RateQuote[];
-        notRated: unknown[];
-        cards: { code: string; version: number }[];
-      },
-      AppError
-    >
-  > {
+  ): Promise<Result<RateShopResult & { cards: { code: string; version: number }[] }, AppError>> {
     if (!isLengthUnit(input.dimensionUnit))
       return err(
         appError('validation_failed', 'Unknown length unit.', [
@@ -187,6 +175,7 @@ export function createQuoteService(deps: ServiceDeps, rateCards: RateCardService
           shipDate: input.shipDate,
           residential: input.residential,
           signature: input.signature,
+          fuel: cards.value.standard.document.fuel,
         },
         input.promiseDays,
       );

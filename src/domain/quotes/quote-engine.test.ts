@@ -100,6 +100,24 @@ describe('quote engine', () => {
     expect(toDecimalString(handling!.amount)).toBe('1440.00');
   });
 
+  it('writes postage lines a seller can recompute: quantity × rate = exact amount', () => {
+    const q = quote(request({ ordersPerDay: '37', residentialShare: '0.7' }));
+    const postage = q.lines.filter((l) => l.module === 'postage');
+    expect(postage.length).toBeGreaterThan(3);
+    for (const line of postage)
+      expect(new Decimal(line.quantity).times(line.rate).toFixed()).toBe(new Decimal(line.preciseAmount).toFixed());
+  });
+
+  it('adds no duty lines on a DDP lane (duties are in its price) and says an importer of record is still needed', () => {
+    const ddp = card.lanes.find((l) => l.ddp);
+    expect(ddp).toBeDefined();
+    const q = quote(request({ firstLegLane: ddp?.code }));
+    expect(q.lines.some((l) => l.module === 'duties' || l.module === 'customs_brokerage')).toBe(false);
+    expect(q.warnings.some((w) => w.en.includes('importer of record'))).toBe(true);
+    const pass = quote(request({ firstLegLane: card.lanes.find((l) => !l.ddp && l.mode === 'sea_lcl')?.code }));
+    expect(pass.lines.some((l) => l.module === 'duties')).toBe(true);
+  });
+
   it('applies a plan: overridden rule from the plan version, discount as a visible credit', () => {
     const q = quote(request(), withPlan);
     const handling = q.lines.find((l) => l.rule.ruleId === 'handling.order');

@@ -7,7 +7,9 @@
 import { Decimal } from 'decimal.js';
 import type { Parcel } from '../carriers/parcel.js';
 import { makeParcel } from '../carriers/parcel.js';
-import { rateShop } from '../carriers/rate-shop.js';
+import { type CompiledService, compileService, type FastRating, fastParcel, rateParcelCompiled } from '../carriers/compile-service.js';
+import { rateShop, shopFast, shopScratch } from '../carriers/rate-shop.js';
+import { parseZip5 } from '../carriers/zones.js';
 import type { RateQuote } from '../carriers/rate-quote.js';
 import type { CarrierService } from '../carriers/service.js';
 import { brokerageFor, dutiesFor } from '../customs/index.js';
@@ -155,6 +157,24 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
     }
   };
 
+  const meterAggregates = new Map<Meter, { quantity: Decimal; bySku: Map<string, Decimal> }>();
+  const meterAggregate = (meter: Meter) => {
+    let aggregate = meterAggregates.get(meter);
+    if (!aggregate) {
+      const bySku = new Map<string, Decimal>();
+      let quantity = new Decimal(0);
+      for (const s of perSku) {
+        const q = meterBySku(meter, s);
+        if (q.isZero()) continue;
+        bySku.set(s.sku.sellerSku, q);
+        quantity = quantity.plus(q);
+      }
+      aggregate = { quantity, bySku };
+      meterAggregates.set(meter, aggregate);
+    }
+    return aggregate;
+  };
+
   const lines: FeeLine[] = [];
   /** Each line's share per SKU, to turn monthly lines into landed cost per unit. */
   const allocation: Map<FeeLine, Map<string, Decimal>> = new Map();
@@ -166,7 +186,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
         code: 'pricing_failed',
         message: { en: `Rule ${rule.id}: ${pricer.error[0]?.message}`, zh: `规则 ${rule.id} 有误：${pricer.error[0]?.message}` },
       });
-    const applies = perSku.filter((s) => ruleApplies(rule, s.sku, s.unitLb));
+    const applies = rule.when || rule.model.kind === 'table' ? perSku.filter((s) => ruleApplies(rule, s.sku, s.unitLb)) : [];
     if (rule.meter === 'account_month' || rule.meter === 'add_on') {
       const quantity =
         rule.meter === 'account_month' ? new Decimal(1) : new Decimal(request.addOns?.find((a) => a.ruleId === rule.id)?.quantity ?? '0');
@@ -180,7 +200,12 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
     }
     // Table rules (e.g. handling by weight) price each row bracket; the rest price the month's total, so tiers count the whole month.
     const groups = new Map<string, { rowValue?: string; quantity: Decimal; bySku: Map<string, Decimal> }>();
-    for (const s of applies) {
+    if (!rule.when && rule.model.kind !== 'table') {
+      // Most rules count one meter over every SKU: aggregate each meter once, share it.
+      const aggregate = meterAggregate(rule.meter);
+      if (!aggregate.quantity.isZero()) groups.set('all', { quantity: aggregate.quantity, bySku: aggregate.bySku });
+    }
+    for (const s of rule.when || rule.model.kind === 'table' ? applies : []) {
       const quantity = meterBySku(rule.meter, s);
       if (quantity.isZero()) continue;
       const rowValue = rule.model.kind === 'table' ? s.orderLb.toDecimalPlaces(6, Decimal.ROUND_UP).toFixed() : undefined;
@@ -237,26 +262,50 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
   if (!services.ok) return err(services.error);
   const residentialShare = new Decimal(request.residentialShare ?? '1');
   const postageBuckets = new Map<string, { quote: RateQuote; parcels: Decimal; bySku: Map<string, Decimal> }>();
-  const destinationShare = request.destinations.reduce((a, d) => a.plus(d.share), new Decimal(0));
   const chosen = new Map<string, SkuCost['postage']>();
+  // Compiled services rate in integers (identical cents to the reference path, ~400× faster),
+  // so a 10,000-SKU sheet to many destinations rates in well under a second.
+  const compiled = services.value.map((service) => compileService(service, request.quoteDate, { fuel: card.fuel }));
+  const scratch = shopScratch(compiled);
+  const origin5 = parseZip5(request.originZip);
+  const noPromise = 1_000;
+  // Destination and residential shares as exact integer weights over one denominator, so the
+  // inner loop adds whole numbers and each SKU's parcels per bucket cost one decimal product.
+  const weights = integerWeights(
+    request.destinations.map((d) => d.share),
+    residentialShare,
+  );
+  const dest5s = request.destinations.map((d) => parseZip5(d.zip));
   for (const s of perSku) {
     const parcel = parcelOf(s.sku, s.unitsPerOrder);
+    const fast = fastParcel(parcel);
     const picks: SkuCost['postage'] = [];
-    for (const destination of request.destinations) {
-      const parcels = s.orders.times(destination.share).dividedBy(destinationShare);
-      for (const [residential, share] of [
-        [true, residentialShare],
-        [false, new Decimal(1).minus(residentialShare)],
-      ] as const) {
-        if (share.isZero()) continue;
-        const shop = rateShop(
-          parcel,
-          services.value,
-          { originZip: request.originZip, destZip: destination.zip, shipDate: request.quoteDate, residential, signature: false },
-          request.deliveryPromiseDays,
-        );
-        const best = shop.best ?? shop.missesPromise[0] ?? null;
-        if (!best) {
+    const skuBuckets = new Map<string, number>();
+    for (const [d, destination] of request.destinations.entries()) {
+      const dest5 = dest5s[d] as number;
+      for (const residential of [true, false]) {
+        const weight = (weights.destination[d] as number) * (residential ? weights.residential : weights.commercial);
+        if (weight === 0) continue;
+        let index = shopFast(compiled, fast, origin5, dest5, residential, false, request.deliveryPromiseDays ?? noPromise, scratch);
+        if (index < 0 && request.deliveryPromiseDays !== undefined) {
+          index = shopFast(compiled, fast, origin5, dest5, residential, false, noPromise, scratch);
+          if (index >= 0) {
+            warnings.push({
+              en: `${s.sku.sellerSku} to ${destination.zip}: no service meets ${request.deliveryPromiseDays} days; quoted the cheapest (${scratch[index]?.transitDays} days).`,
+              zh: `${s.sku.sellerSku} 寄往 ${destination.zip}：没有服务能在 ${request.deliveryPromiseDays} 天内送达，按最便宜的服务（${scratch[index]?.transitDays} 天）报价。`,
+            });
+          }
+        }
+        if (index < 0) {
+          // The reference path says why (does not fit, unknown ZIP, not served).
+          const shop = rateShop(parcel, services.value, {
+            originZip: request.originZip,
+            destZip: destination.zip,
+            shipDate: request.quoteDate,
+            residential,
+            signature: false,
+            fuel: card.fuel,
+          });
           const reason = shop.notRated[0]?.failure;
           return err({
             code: 'cannot_ship',
@@ -266,27 +315,40 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
             },
           });
         }
-        if (!shop.best && request.deliveryPromiseDays !== undefined) {
-          warnings.push({
-            en: `${s.sku.sellerSku} to ${destination.zip}: no service meets ${request.deliveryPromiseDays} days; quoted the cheapest (${best.transitDays} days).`,
-            zh: `${s.sku.sellerSku} 寄往 ${destination.zip}：没有服务能在 ${request.deliveryPromiseDays} 天内送达，按最便宜的服务（${best.transitDays} 天）报价。`,
+        const out = scratch[index] as FastRating;
+        const key = `${index}|${out.zoneCell & 15}|${out.billableLb}|${out.billableMilliOz}|${residential}|${out.totalCents}`;
+        let bucket = postageBuckets.get(key);
+        if (!bucket) {
+          const rated = rateParcelCompiled(compiled[index] as CompiledService, fast, {
+            originZip: request.originZip,
+            destZip: destination.zip,
+            residential,
+            signature: false,
           });
+          if (!rated.ok)
+            return err({ code: 'cannot_ship', message: { en: `Rating ${s.sku.sellerSku} failed.`, zh: `${s.sku.sellerSku} 计费失败。` } });
+          bucket = { quote: rated.quote, parcels: new Decimal(0), bySku: new Map() };
+          postageBuckets.set(key, bucket);
         }
-        if (residential || residentialShare.isZero())
+        if (residential || weights.residential === 0) {
+          const q = bucket.quote;
           picks.push({
             destinationZip: destination.zip,
-            service: best.service.code,
-            zone: best.zone,
-            billable: `${best.billableWeight.value} ${best.billableWeight.unit}`,
-            total: toDecimalString(best.total),
+            service: q.service.code,
+            zone: q.zone,
+            billable: `${q.billableWeight.value} ${q.billableWeight.unit}`,
+            total: toDecimalString(q.total),
           });
-        const key = `${best.service.code}|${best.zone}|${best.billableWeight.value}${best.billableWeight.unit}|${residential}|${best.total.minor}`;
-        const bucket = postageBuckets.get(key) ?? { quote: best, parcels: new Decimal(0), bySku: new Map() };
-        const n = parcels.times(share);
-        bucket.parcels = bucket.parcels.plus(n);
-        bucket.bySku.set(s.sku.sellerSku, (bucket.bySku.get(s.sku.sellerSku) ?? new Decimal(0)).plus(n));
-        postageBuckets.set(key, bucket);
+        }
+        skuBuckets.set(key, (skuBuckets.get(key) ?? 0) + weight);
       }
+    }
+    const perWeight = s.orders.dividedBy(weights.denominator);
+    for (const [key, weight] of skuBuckets) {
+      const bucket = postageBuckets.get(key) as typeof postageBuckets extends Map<string, infer B> ? B : never;
+      const n = perWeight.times(weight);
+      bucket.parcels = bucket.parcels.plus(n);
+      bucket.bySku.set(s.sku.sellerSku, n);
     }
     chosen.set(s.sku.sellerSku, picks);
   }
@@ -325,25 +387,55 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
       lines.push(line.value);
       allocation.set(line.value, byKg);
     }
-    if (card.customs) {
-      const entryLines = perSku
-        .filter((s) => s.units.greaterThan(0))
-        .map((s) => ({
-          ref: s.sku.sellerSku,
-          hsCode: s.sku.hsCode ?? null,
-          countryOfOrigin: s.sku.countryOfOrigin ?? 'CN',
-          customsValue: moneyFromDecimal('USD', s.units.times(s.sku.declaredValue ?? '0'), 'half_up'),
-          quantity: roundQuantity(s.units),
-        }));
-      const duties = dutiesFor(
-        {
-          entryDate: request.quoteDate,
-          mode: lane.mode === 'sea_lcl' || lane.mode === 'sea_fcl' ? 'ocean' : 'air',
-          terms: lane.ddp ? 'DDP' : 'pass_through',
-          lines: entryLines,
-        },
-        card.customs,
-      );
+    if (lane.ddp) {
+      warnings.push({
+        en: `Lane ${lane.code} is DDP: duties and clearance are in its price, so no duty lines are added. An importer of record is still needed, and under-declared values remain the seller's risk.`,
+        zh: `线路 ${lane.code} 为双清包税（DDP）：关税与清关已含在线路价格中，不再另列关税。仍需进口商（IOR），低报货值的风险仍由卖家承担。`,
+      });
+    }
+    if (card.customs && !lane.ddp) {
+      // One entry line per HTS number and origin, as a customs entry lists them; each line's
+      // duty is then shared among its SKUs by customs value.
+      const skuValues = new Map<string, Map<string, Decimal>>();
+      const headings = new Map<string, { hsCode: string | null; countryOfOrigin: string; value: Decimal; quantity: Decimal }>();
+      for (const s of perSku) {
+        if (s.units.isZero()) continue;
+        const hsCode = s.sku.hsCode ? s.sku.hsCode.replace(/[.\s]/g, '') : null;
+        const countryOfOrigin = s.sku.countryOfOrigin ?? 'CN';
+        const ref = `${hsCode ?? 'no-hs'}|${countryOfOrigin}`;
+        const value = s.units.times(s.sku.declaredValue ?? '0');
+        const heading = headings.get(ref) ?? { hsCode, countryOfOrigin, value: new Decimal(0), quantity: new Decimal(0) };
+        heading.value = heading.value.plus(value);
+        heading.quantity = heading.quantity.plus(s.units);
+        headings.set(ref, heading);
+        const shares = skuValues.get(ref) ?? new Map<string, Decimal>();
+        shares.set(s.sku.sellerSku, value);
+        skuValues.set(ref, shares);
+      }
+      const entryLines = [...headings].map(([ref, h]) => ({
+        ref,
+        hsCode: h.hsCode,
+        countryOfOrigin: h.countryOfOrigin,
+        customsValue: moneyFromDecimal('USD', h.value, 'half_up'),
+        quantity: roundQuantity(h.quantity),
+      }));
+      // A heading the card has no rate for must not sink the whole quote: leave it out, say so.
+      const mode = lane.mode === 'sea_lcl' || lane.mode === 'sea_fcl' ? 'ocean' : 'air';
+      const terms = lane.ddp ? 'DDP' : 'pass_through';
+      let dutiable = entryLines;
+      let duties = dutiesFor({ entryDate: request.quoteDate, mode, terms, lines: dutiable }, card.customs);
+      while (!duties.ok && duties.error.code === 'hts_rate_missing' && dutiable.length > 0) {
+        const skip = duties.error.lineIndex;
+        const missing = dutiable[skip];
+        warnings.push({
+          en: `No duty rate on the card for HS ${missing?.hsCode} (origin ${missing?.countryOfOrigin}): its duties are not in this quote; ask the provider to load the heading.`,
+          zh: `价卡中没有 HS ${missing?.hsCode}（原产地 ${missing?.countryOfOrigin}）的税率：本报价未含其关税，请服务商补充该税号。`,
+        });
+        dutiable = dutiable.filter((_, i) => i !== skip);
+        if (dutiable.length === 0) break;
+        duties = dutiesFor({ entryDate: request.quoteDate, mode, terms, lines: dutiable }, card.customs);
+      }
+      if (dutiable.length === 0) duties = ok({ lines: [] as FeeLine[], warnings: [] as Formula[] } as never);
       if (!duties.ok)
         return err({
           code: 'customs_failed',
@@ -353,11 +445,11 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
               : { en: `Duties cannot be estimated: ${duties.error.code}.`, zh: `无法估算关税：${duties.error.code}。` },
         });
       warnings.push(...duties.value.warnings);
-      const byValue = new Map(entryLines.map((l) => [l.ref, new Decimal(toDecimalString(l.customsValue))]));
+      const byValue = new Map(perSku.map((s) => [s.sku.sellerSku, s.units.times(s.sku.declaredValue ?? '0')]));
       for (const line of duties.value.lines) {
         lines.push(line);
-        const own = line.sources.find((source) => byValue.has(source.id));
-        allocation.set(line, own ? new Map([[own.id, new Decimal(1)]]) : byValue);
+        const own = line.sources.find((source) => skuValues.has(source.id));
+        allocation.set(line, own ? (skuValues.get(own.id) as Map<string, Decimal>) : byValue);
       }
       if (card.brokerage) {
         for (const line of brokerageFor({ lines: entryLines }, card.brokerage)) {
@@ -453,35 +545,50 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
         'half_up',
       );
 
+  // Landed cost per unit: each line's exact amount spread over the SKUs that caused it, in one
+  // pass over the allocations (linear in lines × their SKUs, not SKUs × lines × SKUs).
+  const CATEGORIES = ['firstLeg', 'duties', 'receiving', 'storage', 'fulfilment', 'returns', 'other'] as const;
+  type Category = (typeof CATEGORIES)[number];
+  const categoryOf = (module: FeeModule): Category => {
+    if (module === 'first_leg') return 'firstLeg';
+    if (module === 'duties' || module === 'customs_brokerage') return 'duties';
+    if (module === 'receiving' || module === 'putaway') return 'receiving';
+    if (module === 'storage' || module === 'long_term_storage') return 'storage';
+    if (module === 'handling' || module === 'packaging' || module === 'postage' || module === 'insurance') return 'fulfilment';
+    if (module === 'returns') return 'returns';
+    return 'other';
+  };
+  const costs = new Map<string, Record<Category, Decimal>>(
+    perSku.map((s) => [s.sku.sellerSku, Object.fromEntries(CATEGORIES.map((c) => [c, new Decimal(0)])) as Record<Category, Decimal>]),
+  );
+  for (const line of lines) {
+    const category = categoryOf(line.module);
+    const weights = allocation.get(line);
+    if (!weights) continue;
+    const total = sumDecimals(weights.values());
+    if (total.isZero()) continue;
+    // One division per line; each SKU's part is then a multiplication.
+    const perWeight = new Decimal(line.preciseAmount).dividedBy(total);
+    for (const [sku, weight] of weights) {
+      const bucket = costs.get(sku);
+      if (bucket) bucket[category] = bucket[category].plus(weight.times(perWeight));
+    }
+  }
   const skus: SkuCost[] = perSku.map((s) => {
-    const part = (filter: (l: FeeLine) => boolean) => {
-      let total = new Decimal(0);
-      for (const line of lines.filter(filter)) {
-        const shares = allocationShares(allocation.get(line));
-        const share = shares.get(s.sku.sellerSku);
-        if (share) total = total.plus(share.times(line.preciseAmount));
-      }
-      return s.units.isZero() ? new Decimal(0) : total.dividedBy(s.units);
-    };
-    const firstLeg = part((l) => l.module === 'first_leg');
-    const duties = part((l) => l.module === 'duties' || l.module === 'customs_brokerage');
-    const receiving = part((l) => l.module === 'receiving' || l.module === 'putaway');
-    const storage = part((l) => l.module === 'storage' || l.module === 'long_term_storage');
-    const fulfilmentCost = part((l) => ['handling', 'packaging', 'postage', 'insurance'].includes(l.module));
-    const returns = part((l) => l.module === 'returns');
-    const total = part(() => true);
-    const cents = (d: Decimal) => d.toFixed(2, Decimal.ROUND_HALF_UP);
+    const c = costs.get(s.sku.sellerSku) as Record<Category, Decimal>;
+    const perUnit = (d: Decimal) => (s.units.isZero() ? '0.00' : d.dividedBy(s.units).toFixed(2, Decimal.ROUND_HALF_UP));
+    const total = CATEGORIES.reduce((a, k) => a.plus(c[k]), new Decimal(0));
     return {
       sellerSku: s.sku.sellerSku,
       unitsPerMonth: roundQuantity(s.units),
       perUnit: {
-        firstLeg: cents(firstLeg),
-        duties: cents(duties),
-        receiving: cents(receiving),
-        storage: cents(storage),
-        fulfilment: cents(fulfilmentCost),
-        returns: cents(returns),
-        total: cents(total),
+        firstLeg: perUnit(c.firstLeg),
+        duties: perUnit(c.duties),
+        receiving: perUnit(c.receiving),
+        storage: perUnit(c.storage),
+        fulfilment: perUnit(c.fulfilment),
+        returns: perUnit(c.returns),
+        total: perUnit(total),
       },
       postage: chosen.get(s.sku.sellerSku) ?? [],
     };
@@ -635,7 +742,9 @@ function estimatedCarton(sku: QuoteSku, cartons: Decimal) {
 
 function postageLine(quote: RateQuote, parcels: Decimal, currency: CurrencyCode): FeeLine {
   const rate = toDecimalString(quote.total);
-  const precise = parcels.times(rate);
+  // The line states 4-decimal parcels and is priced on exactly that, so it recomputes by hand.
+  const quantity = parcels.toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+  const precise = quantity.times(rate);
   const amount = moneyFromDecimal(currency, precise, 'half_up');
   const where = `${quote.service.name}, zone ${quote.zone}, ${quote.billableWeight.value} ${quote.billableWeight.unit}${quote.residential ? ', residential' : ''}`;
   const whereZh = `${quote.service.name}，${quote.zone} 区，计费重 ${quote.billableWeight.value} ${quote.billableWeight.unit}${quote.residential ? '，住宅地址' : ''}`;
@@ -643,15 +752,15 @@ function postageLine(quote: RateQuote, parcels: Decimal, currency: CurrencyCode)
     module: 'postage',
     rule: { cardCode: quote.service.code, cardVersion: quote.service.version, ruleId: `${quote.service.code}.rate` },
     label: { en: `Postage: ${where}`, zh: `尾程运费：${whereZh}` },
-    quantity: parcels.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(),
+    quantity: quantity.toFixed(),
     unit: 'parcel',
     rate,
     preciseAmount: precise.toFixed(),
     amount,
     rounding: 'half_up',
     formula: {
-      en: `${parcels.toDecimalPlaces(2).toFixed()} parcels × ${formatMoney(quote.total, 'en')} (base ${formatMoney(quote.base, 'en')}${quote.surcharges.map((s) => ` + ${s.code} ${formatMoney(s.amount, 'en')}`).join('')}) = ${formatMoney(amount, 'en')}`,
-      zh: `${parcels.toDecimalPlaces(2).toFixed()} 件 × ${formatMoney(quote.total, 'zh-CN')}（基础运费 ${formatMoney(quote.base, 'zh-CN')}${quote.surcharges.map((s) => ` + ${s.code} ${formatMoney(s.amount, 'zh-CN')}`).join('')}）= ${formatMoney(amount, 'zh-CN')}`,
+      en: `${quantity.toFixed()} parcels × ${formatMoney(quote.total, 'en')} (base ${formatMoney(quote.base, 'en')}${quote.surcharges.map((s) => ` + ${s.code} ${formatMoney(s.amount, 'en')}`).join('')}) = ${formatMoney(amount, 'en')}`,
+      zh: `${quantity.toFixed()} 件 × ${formatMoney(quote.total, 'zh-CN')}（基础运费 ${formatMoney(quote.base, 'zh-CN')}${quote.surcharges.map((s) => ` + ${s.code} ${formatMoney(s.amount, 'zh-CN')}`).join('')}）= ${formatMoney(amount, 'zh-CN')}`,
     },
     inputs: {
       service: quote.service.code,
@@ -695,6 +804,12 @@ function spreadByUnits(perSku: { sku: QuoteSku; units: Decimal }[]): Map<string,
   return new Map(perSku.map((s) => [s.sku.sellerSku, s.units]));
 }
 
+function sumDecimals(values: Iterable<Decimal>): Decimal {
+  let total = new Decimal(0);
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
 /** Normalises an allocation's weights to shares summing to 1. */
 function allocationShares(weights: Map<string, Decimal> | undefined): Map<string, Decimal> {
   if (!weights) return new Map();
@@ -708,6 +823,20 @@ function monthRange(date: string): { from: string; to: string } {
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const month = String(m).padStart(2, '0');
   return { from: `${y}-${month}-01`, to: `${y}-${month}-${String(last).padStart(2, '0')}` };
+}
+
+/**
+ * Shares written as decimals ("0.14", "0.7") scaled to whole numbers: destination weights, the
+ * residential and commercial weights, and the denominator that turns a product back into a share.
+ */
+function integerWeights(destinationShares: string[], residentialShare: Decimal) {
+  const places = Math.max(0, ...destinationShares.map((v) => new Decimal(v).decimalPlaces()));
+  const destination = destinationShares.map((v) => new Decimal(v).times(new Decimal(10).pow(places)).toNumber());
+  const resPlaces = residentialShare.decimalPlaces();
+  const scale = 10 ** resPlaces;
+  const residential = residentialShare.times(scale).toNumber();
+  const total = destination.reduce((a, b) => a + b, 0);
+  return { destination, residential, commercial: scale - residential, denominator: new Decimal(total).times(scale) };
 }
 
 function describeFailure(failure: unknown): string {

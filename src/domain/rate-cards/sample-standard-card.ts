@@ -38,7 +38,10 @@ export function sampleStandardCard(): StandardCardDocument {
       ],
     },
     brokerage: SAMPLE_BROKERAGE,
-    fx: [{ date: '2026-11-02', from: 'USD', to: 'CNY', rate: '7.1200', source: 'sample' }],
+    fx: [
+      { date: '2026-01-02', from: 'USD', to: 'CNY', rate: '7.2900', source: 'sample' },
+      { date: '2026-11-02', from: 'USD', to: 'CNY', rate: '7.1200', source: 'sample' },
+    ],
     minimumMonthlyCharge: '50.00',
   } satisfies StandardCardDocument) as StandardCardDocument;
 }

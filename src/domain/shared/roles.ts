@@ -35,7 +35,16 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   operator: ['installation:read', 'accounts:read', 'warehouses:read', 'skus:read', 'skus:write', 'rate_cards:read', 'quotes:read'],
   // Finance keeps the price lists and each customer's plan, and quotes prospects.
-  finance: ['installation:read', 'accounts:read', 'warehouses:read', 'skus:read', 'rate_cards:read', 'rate_cards:write', 'quotes:read', 'quotes:write'],
+  finance: [
+    'installation:read',
+    'accounts:read',
+    'warehouses:read',
+    'skus:read',
+    'rate_cards:read',
+    'rate_cards:write',
+    'quotes:read',
+    'quotes:write',
+  ],
   seller_admin: [
     'installation:read',
     'accounts:read',
@@ -50,7 +59,16 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'quotes:read',
     'quotes:write',
   ],
-  seller_user: ['installation:read', 'accounts:read', 'warehouses:read', 'skus:read', 'skus:write', 'rate_cards:read', 'quotes:read', 'quotes:write'],
+  seller_user: [
+    'installation:read',
+    'accounts:read',
+    'warehouses:read',
+    'skus:read',
+    'skus:write',
+    'rate_cards:read',
+    'quotes:read',
+    'quotes:write',
+  ],
   auditor: READ_ALL,
 };
 
