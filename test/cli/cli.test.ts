@@ -382,6 +382,63 @@ describe('landed CLI, in process', () => {
     });
   });
 
+  describe('quote and rate', () => {
+    // Seeding is idempotent: when the seed tests ran first this is a no-op.
+    beforeAll(async () => {
+      await run(['seed', '--demo']);
+    });
+
+    const sheet = [
+      '卖家SKU,中文品名,长,宽,高,尺寸单位,重量,重量单位,海关编码,申报价值,原产国,占比',
+      'Q-MUG,马克杯,12,9,10,cm,380,g,6109.10.0012,1.90,CN,2',
+      'Q-BAG,帆布袋,40,35,2,cm,210,g,6109.10.0012,2.50,CN,1',
+    ].join('\n');
+
+    it('quotes a SKU sheet for a seller, as a table with the card versions and warnings', async () => {
+      const file = path.join(tmpRoot, 'quote-skus.csv');
+      fs.writeFileSync(file, sheet);
+      const r = await run(['quote', '--request', file, '--account', 'THREADLINE', '--orders-per-day', '30']);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toMatch(/US-STANDARD v1 \+ THREADLINE-PLAN v1/);
+      expect(r.out).toMatch(/Monthly total: \$[\d,]+\.\d\d/);
+      expect(r.out).toContain('Q-MUG');
+    });
+
+    it('writes the quote as JSON whose lines add up to the total, and as a workbook', async () => {
+      const file = path.join(tmpRoot, 'quote-skus.csv');
+      fs.writeFileSync(file, sheet);
+      const r = await run(['--json', 'quote', '--request', file, '--orders-per-day', '30', '--prospect', 'Test prospect']);
+      expect(r.code, r.err).toBe(0);
+      const { quote } = JSON.parse(r.out);
+      const total = quote.lines.reduce((a: bigint, l: { amount: { amount_minor: string } }) => a + BigInt(l.amount.amount_minor), 0n);
+      expect(String(total)).toBe(quote.monthlyTotal.amount_minor);
+      const xlsx = path.join(tmpRoot, 'quote.xlsx');
+      const w = await run(['quote', '--request', file, '--orders-per-day', '30', '--format', 'xlsx', '--out', xlsx, '--lang', 'zh']);
+      expect(w.code, w.err).toBe(0);
+      expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    });
+
+    it('reports a bad sheet by row and column and a bad JSON request by field', async () => {
+      const bad = path.join(tmpRoot, 'quote-bad.csv');
+      fs.writeFileSync(bad, `${sheet}\nQ-BAD,坏,-1,9,10,cm,380,g,,,,x`);
+      const r = await run(['quote', '--request', bad, '--orders-per-day', '30']);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/│ 4\s+│ C \(长\)/);
+      const json = path.join(tmpRoot, 'quote-bad.json');
+      fs.writeFileSync(json, JSON.stringify({ orders_per_day: 'lots', origin_warehouse: 'US-NJ1', skus: [], destinations: [] }));
+      const j = await run(['quote', '--request', json]);
+      expect(j.code).toBe(1);
+      expect(j.err).toContain('orders_per_day');
+    });
+
+    it('rates a parcel from a warehouse and marks the cheapest service', async () => {
+      const r = await run(['rate', '--to', '10001', '--from', 'US-CA1', '--dims', '12x10x8', '--weight', '3']);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('★');
+      expect(r.out).toContain('Cards: US-STANDARD v1');
+    });
+  });
+
   describe('usage', () => {
     it('rejects an unknown command with exit 2', async () => {
       const r = await run(['frobnicate']);
