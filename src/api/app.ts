@@ -117,7 +117,8 @@ function registerRoute(app: FastifyInstance, spec: RouteSpec, services: Services
     method: spec.method,
     url: spec.url,
     schema,
-    preHandler: async (request, reply) => {
+    // Before validation: a caller without credentials learns nothing about the body's shape.
+    preValidation: async (request, reply) => {
       if (spec.permission === 'public') return;
       const actor = await authenticate(request, services);
       if (!actor) {

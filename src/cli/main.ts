@@ -21,6 +21,7 @@ import type { ImportProgress } from '../services/sku-import.js';
 import { startServer } from '../server.js';
 import { CliFailure, type CliIo, processIo, table } from './io.js';
 import { progressPrinter } from './progress.js';
+import { addCardCommands } from './cards-commands.js';
 import { addQuoteCommands } from './quote-commands.js';
 
 interface GlobalOptions {
@@ -223,12 +224,9 @@ function buildProgram(io: CliIo): Command {
       });
     });
 
-  addQuoteCommands(program, {
-    io,
-    json,
-    withServices: (fn) => withServices(io, fn),
-    accountIdByCode,
-  });
+  const context = { io, json, withServices: <T>(fn: (services: Services) => Promise<T>) => withServices(io, fn), accountIdByCode };
+  addQuoteCommands(program, context);
+  addCardCommands(program, context);
 
   return program;
 }

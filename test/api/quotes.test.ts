@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/domain/shared/clock.js';
 import { sampleStandardCard } from '../../src/domain/rate-cards/sample-standard-card.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { multipart } from './multipart.js';
 
 const clock = fixedClock(new Date('2026-11-25T08:00:00Z'));
 let t: TestApp;
@@ -17,8 +18,33 @@ const quoteBody = {
   orders_per_day: '50',
   origin_warehouse: 'US-NJ1',
   skus: [
-    { seller_sku: 'TL-TEE-BLK-M', length: '30', width: '25', height: '3', dimension_unit: 'cm', weight: '180', weight_unit: 'g', declared_value: '3.20', hs_code: '6109.10.0012', country_of_origin: 'CN', flags: [] },
-    { seller_sku: 'TL-HOOD-BLK-M', length: '35', width: '30', height: '6', dimension_unit: 'cm', weight: '520', weight_unit: 'g', declared_value: '7.80', hs_code: '6110.30.3053', country_of_origin: 'CN', flags: [], share: '0.5' },
+    {
+      seller_sku: 'TL-TEE-BLK-M',
+      length: '30',
+      width: '25',
+      height: '3',
+      dimension_unit: 'cm',
+      weight: '180',
+      weight_unit: 'g',
+      declared_value: '3.20',
+      hs_code: '6109.10.0012',
+      country_of_origin: 'CN',
+      flags: [],
+    },
+    {
+      seller_sku: 'TL-HOOD-BLK-M',
+      length: '35',
+      width: '30',
+      height: '6',
+      dimension_unit: 'cm',
+      weight: '520',
+      weight_unit: 'g',
+      declared_value: '7.80',
+      hs_code: '6110.30.3053',
+      country_of_origin: 'CN',
+      flags: [],
+      share: '0.5',
+    },
   ],
   destinations: [
     { zip: '10001', share: '0.5' },
@@ -132,10 +158,28 @@ describe('rates', () => {
   });
 
   it('refuses an unknown ZIP and an unknown unit with a located error', async () => {
-    const zip = await send('POST', '/v1/rates', seller, { origin_warehouse: 'US-NJ1', destination_zip: '1000', length: '1', width: '1', height: '1', dimension_unit: 'in', weight: '1', weight_unit: 'lb' });
+    const zip = await send('POST', '/v1/rates', seller, {
+      origin_warehouse: 'US-NJ1',
+      destination_zip: '1000',
+      length: '1',
+      width: '1',
+      height: '1',
+      dimension_unit: 'in',
+      weight: '1',
+      weight_unit: 'lb',
+    });
     expect(zip.statusCode).toBe(400);
     expect(zip.json().error.details[0].path).toEqual(['destination_zip']);
-    const unit = await send('POST', '/v1/rates', seller, { origin_warehouse: 'US-NJ1', destination_zip: '10001', length: '1', width: '1', height: '1', dimension_unit: 'furlong', weight: '1', weight_unit: 'lb' });
+    const unit = await send('POST', '/v1/rates', seller, {
+      origin_warehouse: 'US-NJ1',
+      destination_zip: '10001',
+      length: '1',
+      width: '1',
+      height: '1',
+      dimension_unit: 'furlong',
+      weight: '1',
+      weight_unit: 'lb',
+    });
     expect(unit.statusCode).toBe(400);
     expect(unit.json().error.details[0].path).toEqual(['dimension_unit']);
   });
@@ -148,7 +192,10 @@ describe('rate cards', () => {
     expect(card.json().versions.map((v: { version: number }) => v.version)).toEqual([1]);
     const version = await send('GET', `/v1/rate-cards/${standardId}/versions/1`, seller);
     expect(version.json().document.rules.length).toBeGreaterThan(10);
-    const write = await send('POST', `/v1/rate-cards/${standardId}/versions`, seller, { effective_from: '2027-01-01', document: sampleStandardCard() });
+    const write = await send('POST', `/v1/rate-cards/${standardId}/versions`, seller, {
+      effective_from: '2027-01-01',
+      document: sampleStandardCard(),
+    });
     expect(write.statusCode).toBe(403);
   });
 
@@ -156,11 +203,17 @@ describe('rate cards', () => {
     const document = sampleStandardCard();
     const pick = document.rules.find((r) => r.id === 'handling.additional_unit');
     if (pick?.model.kind === 'per_unit') pick.model.rate = '0.35';
-    const added = await send('POST', `/v1/rate-cards/${standardId}/versions`, finance, { effective_from: '2027-01-01', document, notes: 'extra units up 5 cents' });
+    const added = await send('POST', `/v1/rate-cards/${standardId}/versions`, finance, {
+      effective_from: '2027-01-01',
+      document,
+      notes: 'extra units up 5 cents',
+    });
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json().version).toBe(2);
     const diff = await send('GET', `/v1/rate-cards/${standardId}/diff?from=1&to=2`, seller);
-    expect(diff.json().changes).toEqual([{ kind: 'changed', path: 'rules[handling.additional_unit].model.rate', before: '0.30', after: '0.35' }]);
+    expect(diff.json().changes).toEqual([
+      { kind: 'changed', path: 'rules[handling.additional_unit].model.rate', before: '0.30', after: '0.35' },
+    ]);
     // A quote dated before 2027 still uses version 1.
     const quote = await send('POST', '/v1/quotes', finance, { ...quoteBody, quote_date: '2026-12-31' });
     expect(quote.json().card_versions).toEqual([{ code: 'US-STANDARD', version: 1 }]);
@@ -171,7 +224,15 @@ describe('rate cards', () => {
 
   it('imports nothing from a document with errors, and names each one inside the document', async () => {
     const document = sampleStandardCard() as unknown as { rules: { id: string; model: Record<string, unknown> }[] };
-    const tiers = { kind: 'tiered', mode: 'graduated', tiers: [{ upTo: '100', rate: '0.30' }, { upTo: '50', rate: '0.25' }, { upTo: null, rate: '0.20' }] };
+    const tiers = {
+      kind: 'tiered',
+      mode: 'graduated',
+      tiers: [
+        { upTo: '100', rate: '0.30' },
+        { upTo: '50', rate: '0.25' },
+        { upTo: null, rate: '0.20' },
+      ],
+    };
     document.rules[0] = { ...document.rules[0], model: tiers } as (typeof document.rules)[0];
     (document.rules[1] as { id: string }).id = (document.rules[2] as { id: string }).id;
     const before = (await send('GET', `/v1/rate-cards/${standardId}`, finance)).json().versions.length;
@@ -181,6 +242,42 @@ describe('rate cards', () => {
     expect(paths).toContain('document.rules.0.model.tiers.1.upTo');
     expect(paths.some((p: string) => p.startsWith('document.rules.2.id') || p.startsWith('document.rules.1.id'))).toBe(true);
     expect((await send('GET', `/v1/rate-cards/${standardId}`, finance)).json().versions.length).toBe(before);
+  });
+
+  it('loads a carrier rate table from a sheet as a new version, refusing a table that drops in price', async () => {
+    const csv = (rows: string[]) => multipart('file', 'ups.csv', Buffer.from(rows.join('\n')), 'text/csv');
+    const bad = csv(['Weight,Zone 2,Zone 3', '1 lb,10.00,10.50', '2 lb,9.99,11.00']);
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/v1/rate-cards/${standardId}/rate-tables/ups_ground?effective_from=2027-03-01`,
+      headers: { cookie: finance, ...bad.headers },
+      payload: bad.payload,
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details[0]).toMatchObject({ row: 3, column: 'B', code: 'decreases_along_weight' });
+    const versions = (await send('GET', `/v1/rate-cards/${standardId}`, finance)).json().versions.length;
+    const exported = await send('GET', `/v1/rate-cards/${standardId}/versions/1/rate-tables/ups_ground`, seller);
+    expect(exported.statusCode).toBe(200);
+    const rows = exported.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(rows[0]).toMatch(/^Weight,Zone 1/);
+    // Raise every price by loading the exported table back with a first row edited upward.
+    const raised = rows.map((row, i) =>
+      i === 0 ? row : row.replace(/,(\d+)\.(\d\d)/g, (_m, a: string, b: string) => `,${Number(a) + 1}.${b}`),
+    );
+    const good = csv(raised);
+    const loaded = await t.app.inject({
+      method: 'POST',
+      url: `/v1/rate-cards/${standardId}/rate-tables/ups_ground?effective_from=2027-03-01`,
+      headers: { cookie: finance, ...good.headers },
+      payload: good.payload,
+    });
+    expect(loaded.statusCode, loaded.body).toBe(201);
+    expect(loaded.json().version).toBe(versions + 1);
+    const diff = await send('GET', `/v1/rate-cards/${standardId}/diff?from=${versions}&to=${versions + 1}`, finance);
+    expect(diff.json().changes.every((c: { path: string }) => c.path.startsWith('carrierServices[ups_ground].rateTable'))).toBe(true);
   });
 
   it('publishes the JSON Schema of card documents', async () => {

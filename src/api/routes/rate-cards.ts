@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { defineRoute } from '../route.js';
-import { errorResponses, IdParams, PageQuery, pageOf } from '../dto.js';
-import { orFail } from '../http-errors.js';
+import { ErrorSchema, errorResponses, IdParams, PageQuery, pageOf } from '../dto.js';
+import { fail, orFail } from '../http-errors.js';
+import { readUpload } from '../upload.js';
+import { readTable } from '../../services/spreadsheets/read-table.js';
+import type { RateTable } from '../../domain/carriers/rate-table.js';
+import { rateTableToSheet } from '../../domain/carriers/rate-table-sheet.js';
+import Papa from 'papaparse';
 import { pageFilter } from '../paging.js';
 import type { RateCardRow } from '../../db/repositories/rate-cards.js';
 import { cardDocumentJsonSchema } from '../../services/rate-cards/document-schema.js';
@@ -199,6 +204,54 @@ export const rateCardRoutes = [
     handler: async ({ services, actor, params, query }) => {
       const diff = orFail(await services.rateCards.diff(actor, params.id, query.from, query.to));
       return { from: versionDto(diff.from), to: versionDto(diff.to), changes: diff.changes };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/v1/rate-cards/:id/rate-tables/:service',
+    summary: 'Load a carrier’s rate table (.xlsx or .csv: weight rows × zone columns) as a new card version',
+    description:
+      'Row 1: Weight, Zone 1, Zone 2, …; then one row per "not over" weight ("4 oz", "15.99 oz", "1 lb", "2 lb" …). Every problem is reported by row and column (a price that drops as weight or zone rises is one); nothing is saved unless the whole table is valid.',
+    tags: ['rate cards'],
+    permission: 'rate_cards:write',
+    tenancy: { kind: 'account', resource: 'rate_card' },
+    params: z.object({ id: z.uuid(), service: z.string().min(1).max(64) }),
+    querystring: z.object({ effective_from: z.string(), notes: z.string().max(2000).optional() }),
+    example: { query: { effective_from: '2027-01-01' } },
+    multipart: { field: 'file', description: 'The rate table sheet' },
+    response: { 201: VersionSummarySchema, 422: ErrorSchema, 415: ErrorSchema, ...errorResponses },
+    successStatus: 201,
+    handler: async ({ services, actor, params, query, request }) => {
+      const upload = await readUpload(request);
+      const table = orFail(await readTable(upload.filename, upload.data));
+      return versionDto(
+        orFail(
+          await services.rateCards.importRateTable(actor, params.id, params.service, table, {
+            effectiveFrom: query.effective_from,
+            notes: query.notes,
+          }),
+        ),
+      );
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/v1/rate-cards/:id/versions/:version/rate-tables/:service',
+    summary: 'Download a carrier rate table of a card version as CSV',
+    tags: ['rate cards'],
+    permission: 'rate_cards:read',
+    tenancy: { kind: 'account', resource: 'rate_card' },
+    params: z.object({ id: z.uuid(), version: z.coerce.number().int().min(1), service: z.string().min(1).max(64) }),
+    response: { 200: z.any(), ...errorResponses },
+    handler: async ({ services, actor, params, reply }) => {
+      const row = orFail(await services.rateCards.getVersion(actor, params.id, params.version));
+      const document = row.document as { kind: string; carrierServices?: { code: string; rateTable: RateTable }[] };
+      const service = document.carrierServices?.find((s) => s.code === params.service);
+      if (!service) fail({ code: 'not_found', message: `Version ${params.version} has no carrier service ${params.service}.` });
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${params.service}-v${params.version}.csv"`);
+      return `\ufeff${Papa.unparse(rateTableToSheet(service.rateTable))}\r\n`;
     },
   }),
 ];

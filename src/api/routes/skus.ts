@@ -1,12 +1,11 @@
-import type { MultipartFile } from '@fastify/multipart';
 import { z } from 'zod';
 import { SKU_FLAGS, type SkuDraft } from '../../domain/catalog/sku.js';
 import { defineRoute } from '../route.js';
 import { errorResponses, ErrorSchema, IdParams, PageQuery, pageOf, SkuSchema, skuDto } from '../dto.js';
-import { fail, orFail } from '../http-errors.js';
+import { orFail } from '../http-errors.js';
+import { readUpload } from '../upload.js';
 import { pageFilter } from '../paging.js';
 import { skuTemplate } from '../../services/spreadsheets/sku-template.js';
-import { MAX_SHEET_BYTES } from '../../services/spreadsheets/read-table.js';
 
 const decimal = z
   .union([z.string().max(40), z.number()], {
@@ -140,25 +139,11 @@ export const skuRoutes = [
     multipart: { field: 'file', description: 'The .xlsx or .csv sheet' },
     response: { 200: ImportReportSchema, 422: ErrorSchema, 415: ErrorSchema, 413: ErrorSchema, ...errorResponses },
     handler: async ({ services, actor, query, request }) => {
-      if (!request.isMultipart()) fail({ code: 'unsupported_file', message: 'Send the sheet as multipart/form-data in the field "file".' });
-      let file: MultipartFile | undefined;
-      try {
-        file = await request.file({ limits: { fileSize: MAX_SHEET_BYTES, files: 1 } });
-      } catch {
-        fail({ code: 'validation_failed', message: 'The upload could not be read; send multipart/form-data with a "file" field.' });
-      }
-      if (file?.fieldname !== 'file')
-        fail({
-          code: 'validation_failed',
-          message: 'Missing the "file" field.',
-          details: [{ path: ['file'], code: 'required', message: 'Attach the sheet as "file".' }],
-        });
-      const data = await file.toBuffer();
-      if (file.file.truncated) fail({ code: 'payload_too_large', message: 'The file is larger than 20 MB; split it.' });
+      const { filename, data } = await readUpload(request);
       const report = orFail(
         await services.skuImport.importSkus(actor, {
           accountId: query.account_id,
-          filename: file.filename,
+          filename,
           data,
           mode: query.mode,
           dryRun: query.dry_run,

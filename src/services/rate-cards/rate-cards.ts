@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { type CardDocument, type PlanDocument, type StandardCardDocument, validateCardDocument } from '../../domain/rate-cards/document.js';
 import { type CardChange, diffDocuments } from '../../domain/rate-cards/diff.js';
 import { isIsoDate } from '../../domain/rate-cards/versions.js';
+import { parseRateTableSheet } from '../../domain/carriers/rate-table-sheet.js';
 import type { QuoteCards } from '../../domain/quotes/quote-engine.js';
 import { isCurrencyCode } from '../../domain/money/index.js';
 import { type AppError, appError, type ErrorDetail } from '../../domain/shared/errors.js';
@@ -237,7 +238,43 @@ export function createRateCardService(deps: ServiceDeps) {
     });
   }
 
-  return { list, get, create, addVersion, getVersion, diff, resolveForQuote };
+  /**
+   * Loads a carrier's real rate table (rows of a sheet) into a new version of a standard card:
+   * the version in effect on that date with this one service's table replaced.
+   */
+  async function importRateTable(
+    actor: Actor,
+    cardId: string,
+    serviceCode: string,
+    table: string[][],
+    input: { effectiveFrom: string; notes?: string | null },
+  ): Promise<Result<RateCardVersionRow, AppError>> {
+    if (!isIsoDate(input.effectiveFrom)) return err(invalid(['effective_from'], 'invalid_date', 'effective_from is a date YYYY-MM-DD.'));
+    const parsed = parseRateTableSheet(table);
+    if (!parsed.ok)
+      return err(appError('import_invalid', `${parsed.error.length} problem(s) in the rate table; nothing was saved.`, parsed.error));
+    const scope = scopeOf(actor);
+    const base = await inScope(database.db, scope, async (tx) => {
+      const card = await findRateCard(tx, scope, cardId);
+      if (!card) return err(appError('not_found', 'Rate card not found.'));
+      if (card.kind !== 'standard') return err(invalid(['card'], 'wrong_kind', 'Carrier rate tables live on standard cards.'));
+      const inEffect = (await findVersionInEffect(tx, card.id, input.effectiveFrom)) ?? (await listVersions(tx, card.id)).at(-1);
+      const version = inEffect ? await findVersion(tx, card.id, inEffect.version) : undefined;
+      if (!version) return err(appError('not_found', 'The card has no version to start from; add one first.'));
+      return ok(structuredClone(version.document) as StandardCardDocument);
+    });
+    if (!base.ok) return base;
+    const service = base.value.carrierServices.find((s) => s.code === serviceCode);
+    if (!service) return err(appError('not_found', `The card has no carrier service ${serviceCode}.`));
+    (service as { rateTable: unknown }).rateTable = parsed.value;
+    return addVersion(actor, cardId, {
+      effectiveFrom: input.effectiveFrom,
+      document: base.value,
+      notes: input.notes ?? `Rate table of ${serviceCode} imported`,
+    });
+  }
+
+  return { list, get, create, addVersion, getVersion, diff, resolveForQuote, importRateTable };
 }
 
 export type RateCardService = ReturnType<typeof createRateCardService>;
