@@ -10,6 +10,12 @@ import { AccountsPage } from './pages/accounts-page';
 import { ApiKeysPage } from './pages/api-keys-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { QuoteNewPage } from './pages/quote-new-page';
+import { QuotePage } from './pages/quote-page';
+import { QuotesPage } from './pages/quotes-page';
+import { RateCardPage } from './pages/rate-card-page';
+import { RateCardsPage } from './pages/rate-cards-page';
+import { SharedQuotePage } from './pages/shared-quote-page';
 import { SkuImportPage } from './pages/sku-import-page';
 import { SkusPage } from './pages/skus-page';
 import { UsersPage } from './pages/users-page';
@@ -31,6 +37,7 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/shared/quotes/:token" element={<SharedQuotePage />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
           <Route index element={<Navigate to="/skus" replace />} />
@@ -55,6 +62,46 @@ function AppRoutes() {
             element={
               <RequirePermission permission="warehouses:read">
                 <WarehousesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="quotes"
+            element={
+              <RequirePermission permission="quotes:read">
+                <QuotesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="quotes/new"
+            element={
+              <RequirePermission permission="quotes:write">
+                <QuoteNewPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="quotes/:id"
+            element={
+              <RequirePermission permission="quotes:read">
+                <QuotePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="rate-cards"
+            element={
+              <RequirePermission permission="rate_cards:read">
+                <RateCardsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="rate-cards/:id"
+            element={
+              <RequirePermission permission="rate_cards:read">
+                <RateCardPage />
               </RequirePermission>
             }
           />

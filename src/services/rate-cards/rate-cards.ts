@@ -91,7 +91,7 @@ export function createRateCardService(deps: ServiceDeps) {
           if (!input.accountId) return err(invalid(['account_id'], 'required', 'A plan belongs to a seller account.'));
           if (!(await findAccount(tx, scope, input.accountId))) return err(appError('not_found', 'Account not found.'));
           const base = input.baseCardId ? await findRateCard(tx, scope, input.baseCardId) : undefined;
-          if (!base || base.kind !== 'standard')
+          if (base?.kind !== 'standard')
             return err(invalid(['base_card_id'], 'required', 'A plan sits on a standard card: give base_card_id.'));
           accountId = input.accountId;
           baseCardId = base.id;

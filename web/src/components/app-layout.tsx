@@ -1,4 +1,13 @@
-import { ApiOutlined, BankOutlined, HomeOutlined, KeyOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApiOutlined,
+  BankOutlined,
+  CalculatorOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  ProfileOutlined,
+  TagsOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Flex, Layout, Menu, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
@@ -19,9 +28,11 @@ interface NavArea {
   staffOnly?: boolean;
 }
 
-/** Only areas that exist today; quotes, inbound, inventory, orders, returns, billing and alerts come later. */
+/** Only areas that exist today; inbound, inventory, orders, returns, billing and alerts come later. */
 const AREAS: NavArea[] = [
   { path: '/skus', label: 'nav.skus', icon: <TagsOutlined />, permission: 'skus:read' },
+  { path: '/quotes', label: 'nav.quotes', icon: <CalculatorOutlined />, permission: 'quotes:read' },
+  { path: '/rate-cards', label: 'nav.rateCards', icon: <ProfileOutlined />, permission: 'rate_cards:read' },
   { path: '/warehouses', label: 'nav.warehouses', icon: <HomeOutlined />, permission: 'warehouses:read' },
   { path: '/accounts', label: 'nav.accounts', icon: <BankOutlined />, permission: 'accounts:read', staffOnly: true },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'users:read' },

@@ -27,3 +27,24 @@ export function weekdayName(day: number, locale: Locale): string {
   const date = new Date(Date.UTC(2024, 0, 1 + offset, 12));
   return new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(date);
 }
+
+/**
+ * A calendar day written YYYY-MM-DD (quote date, effective date): the same day for every
+ * viewer, whatever their time zone.
+ *
+ * @example formatDay('2026-01-01', 'en') // 'Jan 1, 2026'
+ */
+export function formatDay(day: string | null | undefined, locale: Locale): string | null {
+  if (!day) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** Today in the viewer's calendar, YYYY-MM-DD. */
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

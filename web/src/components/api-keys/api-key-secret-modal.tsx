@@ -1,16 +1,8 @@
 import { CopyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Modal } from 'antd';
 import { useT } from '../../i18n/i18n-context';
+import { copyText } from '../../lib/copy-text';
 import type { CreatedApiKey } from '../../types';
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The secret of a new key, shown this once, with a copy button and a warning. */
 export function ApiKeySecretModal({ created, onClose }: { created: CreatedApiKey | null; onClose: () => void }) {
