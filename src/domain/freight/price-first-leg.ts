@@ -11,7 +11,7 @@ import { assertNever, err, ok, type Result } from '../shared/result.js';
 import { UnitDecimal } from '../units/index.js';
 import type { Carton } from './carton.js';
 import { type ChargeableShipment, chargeableShipment } from './chargeable-shipment.js';
-import { formatAmount, formatQuantity } from './format.js';
+import { formatAmount, formatQuantity } from '../money/format-amount.js';
 import { type GoodsPolicy, type Lane, type PerKgPricing, SENSITIVE_GOODS, type SensitiveGoods, validateLane } from './lane.js';
 
 /** What is in the cartons, as far as the lane cares: the SKUs' flags (union over SKUs). */

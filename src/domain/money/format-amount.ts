@@ -1,9 +1,9 @@
 /**
- * Display helpers for first-leg formulas. Formatting only: every amount shown here is computed
- * elsewhere, exactly. (A twin lives in customs/format.ts so neither module imports the other.)
+ * Display helpers for formulas on fee lines (first leg, customs…). Formatting only: every
+ * amount shown here is computed elsewhere, exactly.
  */
 import type { Decimal } from 'decimal.js';
-import { type CurrencyCode, currencyExponent } from '../money/index.js';
+import { type CurrencyCode, currencyExponent } from './index.js';
 
 export type Locale = 'en' | 'zh-CN';
 
