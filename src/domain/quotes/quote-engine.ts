@@ -873,6 +873,14 @@ function checkRequest(request: QuoteRequest): QuoteError | null {
       return bad(['skus', i, 'share'], 'A SKU share is a number ≥ 0.', 'SKU 占比必须是不小于 0 的数字。');
     if (s.unitsPerOrder !== undefined && !/^\d+(\.\d+)?$/.test(s.unitsPerOrder))
       return bad(['skus', i, 'units_per_order'], 'Units per order is a number.', '每单件数必须是数字。');
+    for (const field of ['length', 'width', 'height', 'weight'] as const) {
+      if (!/^\d+(\.\d+)?$/.test(s[field]) || new Decimal(s[field]).lessThanOrEqualTo(0))
+        return bad(
+          ['skus', i, field],
+          `${s.sellerSku}: ${field} must be a number above 0.`,
+          `${s.sellerSku}：${field} 必须是大于 0 的数字。`,
+        );
+    }
     if (s.unitsPerCarton !== undefined && (!Number.isInteger(s.unitsPerCarton) || s.unitsPerCarton <= 0))
       return bad(['skus', i, 'units_per_carton'], 'Units per carton is a whole number above 0.', '每箱件数必须是正整数。');
   }

@@ -49,10 +49,10 @@ function diffArrays(before: unknown[], after: unknown[], path: string): CardChan
   return changes;
 }
 
-/** The identifying key of an array of records: `id` or `code`, when every element has it, uniquely. */
-function keyOf(list: unknown[]): 'id' | 'code' | undefined {
+/** The identifying key of an array of records: `id`, `code` or `ruleId` (plan overrides), when every element has it, uniquely. */
+function keyOf(list: unknown[]): 'id' | 'code' | 'ruleId' | undefined {
   if (list.length === 0 || !list.every(isRecord)) return undefined;
-  for (const key of ['id', 'code'] as const) {
+  for (const key of ['id', 'code', 'ruleId'] as const) {
     const values = list.map((item) => (item as Record<string, unknown>)[key]);
     if (values.every((v) => typeof v === 'string' || typeof v === 'number') && new Set(values).size === values.length) return key;
   }

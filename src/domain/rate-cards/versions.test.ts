@@ -60,6 +60,14 @@ describe('diffDocuments', () => {
       { kind: 'changed', path: 'zones', before: [1, 2], after: [1, 3] },
     ]);
   });
+  it('keys plan overrides by rule id', () => {
+    const before = { overrides: [{ ruleId: 'handling.order', model: { kind: 'per_unit', rate: '1.00' } }] };
+    const after = { overrides: [{ ruleId: 'handling.order', model: { kind: 'per_unit', rate: '0.90' } }] };
+    expect(diffDocuments(before, after)).toEqual([
+      { kind: 'changed', path: 'overrides[handling.order].model.rate', before: '1.00', after: '0.90' },
+    ]);
+  });
+
   it('finds nothing between equal documents', () => {
     const doc = { rules: [{ id: 'x', tiers: [{ upTo: '10', rate: '1' }] }] };
     expect(diffDocuments(doc, structuredClone(doc))).toEqual([]);

@@ -241,6 +241,8 @@ export const en = {
   'unit.hour': 'hours',
   'unit.kit': 'kits',
   'unit.line': 'lines',
+  'unit.SKU': 'SKUs',
+  'unit.package': 'packages',
 
   'channel.tiktok_shop': 'TikTok Shop',
   'channel.shopify': 'Shopify',

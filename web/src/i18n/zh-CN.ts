@@ -240,6 +240,8 @@ export const zhCN: Messages = {
   'unit.hour': '小时',
   'unit.kit': '套',
   'unit.line': '项',
+  'unit.SKU': '个SKU',
+  'unit.package': '包',
 
   'channel.tiktok_shop': 'TikTok Shop',
   'channel.shopify': 'Shopify',
