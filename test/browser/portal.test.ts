@@ -140,4 +140,18 @@ describe('portal', () => {
     expect(table).toContain('New scarf');
     await shot('05-skus-imported');
   });
+
+  it('quotes the seller’s catalogue and shows the itemized total', async () => {
+    await page.goto(`${baseUrl}/quotes/new`);
+    await page.getByTestId('quote-orders-per-day').waitFor();
+    const orders = page.getByTestId('quote-orders-per-day');
+    await ((await orders.evaluate((el) => el.tagName)) === 'INPUT' ? orders : orders.locator('input')).fill('40');
+    await expect.poll(() => page.getByTestId('quote-use-catalogue').isEnabled(), { timeout: 15_000 }).toBe(true);
+    await page.getByTestId('quote-use-catalogue').click();
+    await page.getByTestId('quote-submit').click();
+    await page.getByTestId('quote-total').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('quote-total').innerText()).toMatch(/\$[\d,]+\.\d\d/);
+    expect(await page.getByTestId('quote-lines').innerText()).toMatch(/Order handling|订单操作费/);
+    await shot('06-quote');
+  });
 });
