@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sum, toDecimalString } from '../money/index.js';
 import { sampleStandardCard, samplePlan } from '../rate-cards/sample-standard-card.js';
-import { quoteFor, type QuoteCards } from './quote-engine.js';
+import { cubeSideUp, quoteFor, type QuoteCards } from './quote-engine.js';
 import type { QuoteRequest, QuoteSku } from './quote-request.js';
 
 const card = sampleStandardCard();
@@ -183,6 +183,18 @@ describe('quote engine', () => {
     expect(quoteFor(request({ skus: [pole] }), cards)).toMatchObject({ ok: false, error: { code: 'cannot_ship' } });
     const anvil: QuoteSku = { ...tee, sellerSku: 'ANVIL', weight: '200', weightUnit: 'lb' };
     expect(quoteFor(request({ skus: [anvil] }), cards)).toMatchObject({ ok: false, error: { code: 'pricing_failed' } });
+  });
+
+  it('sizes an estimated carton as the smallest 0.1 cm cube that holds it', () => {
+    // 24 T-shirts × 2,250 cm³ × 1.1 = 59,400 cm³; 39.0³ = 59,319 < 59,400 ≤ 39.1³ = 59,776.471
+    expect(cubeSideUp(new Decimal(59_400)).toFixed()).toBe('39.1');
+    expect(cubeSideUp(new Decimal(64_000)).toFixed()).toBe('40');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), (v) => {
+        const side = cubeSideUp(new Decimal(v));
+        return side.pow(3).greaterThanOrEqualTo(v) && (side.lessThanOrEqualTo('0.1') || side.minus('0.1').pow(3).lessThan(v));
+      }),
+    );
   });
 
   it('gives the same quote byte for byte for the same request and card versions', () => {

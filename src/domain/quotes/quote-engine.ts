@@ -730,12 +730,25 @@ function parcelOf(sku: QuoteSku, unitsPerOrder: Decimal): Parcel {
   });
 }
 
+/**
+ * The smallest side, in steps of 0.1 cm, of a cube holding `volume` cm³. Defined exactly (the
+ * float cube root is only a first guess, corrected with exact products), so every machine
+ * gives the same carton.
+ */
+export function cubeSideUp(volume: Decimal): Decimal {
+  const step = new Decimal('0.1');
+  let side = new Decimal(Math.ceil(Math.cbrt(volume.toNumber()) * 10)).dividedBy(10);
+  while (side.pow(3).lessThan(volume)) side = side.plus(step);
+  while (side.greaterThan(step) && side.minus(step).pow(3).greaterThanOrEqualTo(volume)) side = side.minus(step);
+  return side;
+}
+
 function estimatedCarton(sku: QuoteSku, cartons: Decimal) {
   const perCarton = sku.unitsPerCarton ?? 24;
   const unitCm3 = [sku.length, sku.width, sku.height]
     .map((v) => lengthIn(toLength(v, sku.dimensionUnit), 'cm'))
     .reduce((a, b) => a.times(b), new Decimal(1));
-  const side = unitCm3.times(perCarton).times('1.1').cbrt().toDecimalPlaces(1, Decimal.ROUND_UP);
+  const side = cubeSideUp(unitCm3.times(perCarton).times('1.1'));
   const kg = weightIn(toWeight(sku.weight, sku.weightUnit), 'kg').times(perCarton).plus(1).toDecimalPlaces(3, Decimal.ROUND_UP);
   return cartonCm(side, side, side, kg, { ref: sku.sellerSku, count: Math.max(1, Math.ceil(cartons.toNumber())) });
 }
