@@ -117,8 +117,10 @@ export async function run(options: Record<string, string>, log: (line: string) =
     const skus = syntheticSkus(count);
     const sheet = path.join(dir, 'skus.xlsx');
     await writeSheet(skus, sheet);
+    // Embedded by default; with BENCH_DATABASE_URL (an empty PostgreSQL database) on a server.
     const env: NodeJS.ProcessEnv = { ...process.env, LANDED_DATA_DIR: path.join(dir, 'data') };
     delete env.DATABASE_URL;
+    if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
     log('seeding an embedded database with the demo card…');
     execFileSync(process.execPath, ['bin/landed.mjs', 'seed', '--demo'], { env, stdio: 'ignore' });
     const times: number[] = [];
