@@ -261,7 +261,11 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
   const services = pickServices(card.carrierServices, request.services);
   if (!services.ok) return err(services.error);
   const residentialShare = new Decimal(request.residentialShare ?? '1');
-  const postageBuckets = new Map<string, { quote: RateQuote; parcels: Decimal; bySku: Map<string, Decimal> }>();
+  /** Parcels per bucket = orders per month × weightSum / (Σ SKU share units × weight denominator). */
+  const postageBuckets = new Map<string, { quote: RateQuote; cents: bigint; weightSum: bigint }>();
+  const skuShares = integerShares(request.skus.map((sku) => sku.share ?? '1'));
+  /** Each SKU's postage, exact: Σ weight × cents, turned into dollars after the loop. */
+  const postageBySku = new Map<string, bigint>();
   const chosen = new Map<string, SkuCost['postage']>();
   // Compiled services rate in integers (identical cents to the reference path, ~400× faster),
   // so a 10,000-SKU sheet to many destinations rates in well under a second.
@@ -276,7 +280,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
     residentialShare,
   );
   const dest5s = request.destinations.map((d) => parseZip5(d.zip));
-  for (const s of perSku) {
+  for (const [skuIndex, s] of perSku.entries()) {
     const parcel = parcelOf(s.sku, s.unitsPerOrder);
     const fast = fastParcel(parcel);
     const picks: SkuCost['postage'] = [];
@@ -327,7 +331,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
           });
           if (!rated.ok)
             return err({ code: 'cannot_ship', message: { en: `Rating ${s.sku.sellerSku} failed.`, zh: `${s.sku.sellerSku} 计费失败。` } });
-          bucket = { quote: rated.quote, parcels: new Decimal(0), bySku: new Map() };
+          bucket = { quote: rated.quote, cents: BigInt(out.totalCents), weightSum: 0n };
           postageBuckets.set(key, bucket);
         }
         if (residential || weights.residential === 0) {
@@ -343,19 +347,22 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
         skuBuckets.set(key, (skuBuckets.get(key) ?? 0) + weight);
       }
     }
-    const perWeight = s.orders.dividedBy(weights.denominator);
+    const shareUnits = skuShares.units[skuIndex] as bigint;
+    let centsWeight = 0n;
     for (const [key, weight] of skuBuckets) {
       const bucket = postageBuckets.get(key) as typeof postageBuckets extends Map<string, infer B> ? B : never;
-      const n = perWeight.times(weight);
-      bucket.parcels = bucket.parcels.plus(n);
-      bucket.bySku.set(s.sku.sellerSku, n);
+      const w = BigInt(weight);
+      bucket.weightSum += shareUnits * w;
+      centsWeight += w * bucket.cents;
     }
+    postageBySku.set(s.sku.sellerSku, shareUnits * centsWeight);
     chosen.set(s.sku.sellerSku, picks);
   }
+  // Integer sums turn into parcels once per bucket, not once per SKU and bucket.
+  const parcelScale = new Decimal(skuShares.total.toString()).times(weights.denominator);
   for (const bucket of postageBuckets.values()) {
-    const line = postageLine(bucket.quote, bucket.parcels, currency);
-    lines.push(line);
-    allocation.set(line, bucket.bySku);
+    const parcels = ordersPerMonth.times(bucket.weightSum.toString()).dividedBy(parcelScale);
+    lines.push(postageLine(bucket.quote, parcels, currency));
   }
 
   // First leg and customs, for the month's inbound.
@@ -561,18 +568,30 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
   const costs = new Map<string, Record<Category, Decimal>>(
     perSku.map((s) => [s.sku.sellerSku, Object.fromEntries(CATEGORIES.map((c) => [c, new Decimal(0)])) as Record<Category, Decimal>]),
   );
+  // Lines sharing one allocation and category are spread together: one pass over the SKUs each.
+  const spreads = new Map<Map<string, Decimal>, Map<Category, Decimal>>();
   for (const line of lines) {
-    const category = categoryOf(line.module);
     const weights = allocation.get(line);
     if (!weights) continue;
     const total = sumDecimals(weights.values());
     if (total.isZero()) continue;
-    // One division per line; each SKU's part is then a multiplication.
-    const perWeight = new Decimal(line.preciseAmount).dividedBy(total);
+    const byCategory = spreads.get(weights) ?? new Map<Category, Decimal>();
+    const category = categoryOf(line.module);
+    byCategory.set(category, (byCategory.get(category) ?? new Decimal(0)).plus(new Decimal(line.preciseAmount).dividedBy(total)));
+    spreads.set(weights, byCategory);
+  }
+  for (const [weights, byCategory] of spreads) {
     for (const [sku, weight] of weights) {
       const bucket = costs.get(sku);
-      if (bucket) bucket[category] = bucket[category].plus(weight.times(perWeight));
+      if (!bucket) continue;
+      for (const [category, perWeight] of byCategory) bucket[category] = bucket[category].plus(weight.times(perWeight));
     }
+  }
+  // Postage per SKU straight from the integer sums (cents → dollars).
+  const postageScale = parcelScale.times(100);
+  for (const [sku, centsWeight] of postageBySku) {
+    const bucket = costs.get(sku);
+    if (bucket) bucket.fulfilment = bucket.fulfilment.plus(ordersPerMonth.times(centsWeight.toString()).dividedBy(postageScale));
   }
   const skus: SkuCost[] = perSku.map((s) => {
     const c = costs.get(s.sku.sellerSku) as Record<Category, Decimal>;
@@ -836,6 +855,13 @@ function monthRange(date: string): { from: string; to: string } {
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const month = String(m).padStart(2, '0');
   return { from: `${y}-${month}-01`, to: `${y}-${month}-${String(last).padStart(2, '0')}` };
+}
+
+/** SKU shares as whole numbers over one scale: "1", "0.5" → 10, 5 (total 15). */
+function integerShares(shares: string[]): { units: bigint[]; total: bigint } {
+  const places = Math.max(0, ...shares.map((v) => new Decimal(v).decimalPlaces()));
+  const units = shares.map((v) => BigInt(new Decimal(v).times(new Decimal(10).pow(places)).toFixed(0)));
+  return { units, total: units.reduce((a, b) => a + b, 0n) };
 }
 
 /**
