@@ -180,7 +180,7 @@ describe('quote engine', () => {
     });
     // 400 cm (157 in) is longer than any parcel service on the card takes
     const pole: QuoteSku = { ...tee, sellerSku: 'POLE', length: '400', width: '10', height: '10', weight: '4', weightUnit: 'kg' };
-    expect(quoteFor(request({ skus: [pole] }), cards)).toMatchObject({ ok: false, error: { code: 'cannot_ship' } });
+    expect(quoteFor(request({ skus: [tee, pole] }), cards)).toMatchObject({ ok: false, error: { code: 'cannot_ship', path: ['skus', 1] } });
     const anvil: QuoteSku = { ...tee, sellerSku: 'ANVIL', weight: '200', weightUnit: 'lb' };
     expect(quoteFor(request({ skus: [anvil] }), cards)).toMatchObject({ ok: false, error: { code: 'pricing_failed' } });
   });

@@ -317,6 +317,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
               en: `No carrier service on the card can ship ${s.sku.sellerSku} to ${destination.zip}${reason ? ` (${describeFailure(reason)})` : ''}.`,
               zh: `价卡中没有承运服务能将 ${s.sku.sellerSku} 寄往 ${destination.zip}${reason ? `（${describeFailure(reason)}）` : ''}。`,
             },
+            path: ['skus', skuIndex],
           });
         }
         const out = scratch[index] as FastRating;
@@ -330,7 +331,11 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
             signature: false,
           });
           if (!rated.ok)
-            return err({ code: 'cannot_ship', message: { en: `Rating ${s.sku.sellerSku} failed.`, zh: `${s.sku.sellerSku} 计费失败。` } });
+            return err({
+              code: 'cannot_ship',
+              message: { en: `Rating ${s.sku.sellerSku} failed.`, zh: `${s.sku.sellerSku} 计费失败。` },
+              path: ['skus', skuIndex],
+            });
           bucket = { quote: rated.quote, cents: BigInt(out.totalCents), weightSum: 0n };
           postageBuckets.set(key, bucket);
         }
