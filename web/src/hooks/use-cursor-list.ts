@@ -28,3 +28,6 @@ export function useCursorList<T>(
   const rows = useMemo(() => query.data?.pages.flatMap((page) => page.data) ?? [], [query.data]);
   return { ...query, rows };
 }
+
+/** What `useCursorList<T>` returns: the infinite query plus its flattened `rows`. */
+export type CursorList<T> = ReturnType<typeof useCursorList<T>>;

@@ -1,9 +1,8 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Flex, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { Flex, Input, Select, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { OrDash } from '../components/empty-value';
-import { ErrorAlert } from '../components/error-alert';
-import { LoadMore } from '../components/load-more';
+import { PagedTable } from '../components/paged-table';
 import { PageHeader } from '../components/page-header';
 import { StatusTag } from '../components/status-tag';
 import { useCursorList } from '../hooks/use-cursor-list';
@@ -77,25 +76,7 @@ export function AccountsPage() {
           ]}
         />
       </Flex>
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <div data-testid="account-table">
-        <Table<Account>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.rows}
-          loading={list.isFetching && !list.isFetchingNextPage}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: list.isPending ? t('common.loading') : t('accounts.empty') }}
-        />
-      </div>
-      <LoadMore
-        testId="account-load-more"
-        count={list.rows.length}
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
-      />
+      <PagedTable<Account> list={list} columns={columns} testId="account-table" emptyText={t('accounts.empty')} />
     </>
   );
 }

@@ -1,13 +1,13 @@
 import { PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Popconfirm, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../api';
 import { ApiKeySecretModal } from '../components/api-keys/api-key-secret-modal';
 import { CreateApiKeyModal } from '../components/api-keys/create-api-key-modal';
 import { OrDash } from '../components/empty-value';
 import { ErrorAlert } from '../components/error-alert';
-import { LoadMore } from '../components/load-more';
+import { PagedTable } from '../components/paged-table';
 import { PageHeader } from '../components/page-header';
 import { useRoleLabel } from '../components/role-label';
 import { StatusTag } from '../components/status-tag';
@@ -119,25 +119,7 @@ export function ApiKeysPage() {
           {t('apiKeys.intro')}
         </Typography.Paragraph>
       </PageHeader>
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <div data-testid="api-key-table">
-        <Table<ApiKey>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.rows}
-          loading={list.isFetching && !list.isFetchingNextPage}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: list.isPending ? t('common.loading') : t('apiKeys.empty') }}
-        />
-      </div>
-      <LoadMore
-        testId="api-key-load-more"
-        count={list.rows.length}
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
-      />
+      <PagedTable<ApiKey> list={list} columns={columns} testId="api-key-table" emptyText={t('apiKeys.empty')} />
       {canWrite && (
         <CreateApiKeyModal
           open={creating}

@@ -1,10 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { OrDash } from '../components/empty-value';
-import { ErrorAlert } from '../components/error-alert';
-import { LoadMore } from '../components/load-more';
+import { PagedTable } from '../components/paged-table';
 import { PageHeader } from '../components/page-header';
 import { QUOTES_KEY } from '../hooks/quote-queries';
 import { useCursorList } from '../hooks/use-cursor-list';
@@ -92,25 +91,13 @@ export function QuotesPage() {
           {t('quotes.intro')}
         </Typography.Paragraph>
       </PageHeader>
-      {list.isError && !list.isFetchingNextPage ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <div data-testid="quote-table">
-        <Table<SavedQuote>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.rows}
-          loading={list.isFetching && !list.isFetchingNextPage}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          onRow={(q) => ({ onDoubleClick: () => navigate(`/quotes/${q.id}`) })}
-          locale={{ emptyText: list.isPending ? t('common.loading') : t('quotes.empty') }}
-        />
-      </div>
-      <LoadMore
-        testId="quote-load-more"
-        count={list.rows.length}
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
+      <PagedTable<SavedQuote>
+        list={list}
+        columns={columns}
+        testId="quote-table"
+        emptyText={t('quotes.empty')}
+        onRow={(q) => ({ onDoubleClick: () => navigate(`/quotes/${q.id}`) })}
+        hideErrorWhileLoadingMore
       />
     </>
   );

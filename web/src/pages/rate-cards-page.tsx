@@ -1,9 +1,8 @@
-import { Table, type TableColumnsType, Typography } from 'antd';
+import { type TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { OrDash } from '../components/empty-value';
-import { ErrorAlert } from '../components/error-alert';
-import { LoadMore } from '../components/load-more';
+import { PagedTable } from '../components/paged-table';
 import { PageHeader } from '../components/page-header';
 import { CardKindTag } from '../components/rate-cards/card-kind-tag';
 import { StatusTag } from '../components/status-tag';
@@ -62,24 +61,12 @@ export function RateCardsPage() {
           {t('rateCards.intro')}
         </Typography.Paragraph>
       </PageHeader>
-      {list.isError && !list.isFetchingNextPage ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <div data-testid="rate-card-table">
-        <Table<RateCard>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.rows}
-          loading={list.isFetching && !list.isFetchingNextPage}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: list.isPending ? t('common.loading') : t('rateCards.empty') }}
-        />
-      </div>
-      <LoadMore
-        testId="rate-card-load-more"
-        count={list.rows.length}
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
+      <PagedTable<RateCard>
+        list={list}
+        columns={columns}
+        testId="rate-card-table"
+        emptyText={t('rateCards.empty')}
+        hideErrorWhileLoadingMore
       />
     </>
   );

@@ -1,11 +1,10 @@
 import { SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Flex, Input, Select, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ErrorAlert } from '../components/error-alert';
 import { FlagTags } from '../components/flag-tags';
-import { LoadMore } from '../components/load-more';
 import { OrDash } from '../components/empty-value';
+import { PagedTable } from '../components/paged-table';
 import { PageHeader } from '../components/page-header';
 import { StatusTag } from '../components/status-tag';
 import { useCursorList } from '../hooks/use-cursor-list';
@@ -112,25 +111,13 @@ export function SkusPage() {
           ]}
         />
       </Flex>
-      {list.isError && !list.isFetchingNextPage ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <div data-testid="sku-table">
-        <Table<Sku>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.rows}
-          loading={list.isFetching && !list.isFetchingNextPage}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: list.isPending ? t('common.loading') : t('skus.empty') }}
-        />
-      </div>
-      <LoadMore
-        testId="sku-load-more"
-        count={list.rows.length}
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
+      <PagedTable<Sku>
+        list={list}
+        columns={columns}
+        testId="sku-table"
+        emptyText={t('skus.empty')}
+        size="middle"
+        hideErrorWhileLoadingMore
       />
     </>
   );

@@ -1,8 +1,7 @@
-import { Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { OrDash } from '../components/empty-value';
-import { ErrorAlert } from '../components/error-alert';
-import { LoadMore } from '../components/load-more';
+import { PagedTable } from '../components/paged-table';
 import { PageHeader } from '../components/page-header';
 import { useRoleLabel } from '../components/role-label';
 import { StatusTag } from '../components/status-tag';
@@ -50,25 +49,7 @@ export function UsersPage() {
   return (
     <>
       <PageHeader title={t('users.title')} />
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <div data-testid="user-table">
-        <Table<UserRow>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.rows}
-          loading={list.isFetching && !list.isFetchingNextPage}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: list.isPending ? t('common.loading') : t('users.empty') }}
-        />
-      </div>
-      <LoadMore
-        testId="user-load-more"
-        count={list.rows.length}
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
-      />
+      <PagedTable<UserRow> list={list} columns={columns} testId="user-table" emptyText={t('users.empty')} />
     </>
   );
 }

@@ -1,7 +1,6 @@
-import { Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
-import { ErrorAlert } from '../components/error-alert';
-import { LoadMore } from '../components/load-more';
+import { PagedTable } from '../components/paged-table';
 import { PageHeader } from '../components/page-header';
 import { StatusTag } from '../components/status-tag';
 import { useCursorList } from '../hooks/use-cursor-list';
@@ -76,25 +75,7 @@ export function WarehousesPage() {
   return (
     <>
       <PageHeader title={t('warehouses.title')} />
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <div data-testid="warehouse-table">
-        <Table<Warehouse>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.rows}
-          loading={list.isFetching && !list.isFetchingNextPage}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: list.isPending ? t('common.loading') : t('warehouses.empty') }}
-        />
-      </div>
-      <LoadMore
-        testId="warehouse-load-more"
-        count={list.rows.length}
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
-      />
+      <PagedTable<Warehouse> list={list} columns={columns} testId="warehouse-table" emptyText={t('warehouses.empty')} />
     </>
   );
 }
