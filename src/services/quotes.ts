@@ -19,7 +19,7 @@ import { inScope } from '../db/tenancy.js';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/connect.js';
 import { type Actor, type ServiceDeps, scopeOf } from './context.js';
-import type { RateCardService } from './rate-cards/rate-cards.js';
+import { canonicalJson, type RateCardService } from './rate-cards/rate-cards.js';
 import { randomToken, sha256Hex } from './secrets.js';
 
 export interface QuoteInput {
@@ -187,7 +187,24 @@ export function createQuoteService(deps: ServiceDeps, rateCards: RateCardService
     });
   }
 
-  return { create, get, list, share, shared, rate };
+  /**
+   * Computes a saved quote again from its request and the card versions it recorded. Versions
+   * are never edited, so the result must equal what was saved; `identical` says whether it does.
+   */
+  async function reproduce(actor: Actor, id: string): Promise<Result<{ quote: Quote; identical: boolean }, AppError>> {
+    const scope = scopeOf(actor);
+    return inScope(database.db, scope, async (tx) => {
+      const row = await findQuote(tx, scope, id);
+      if (!row) return err(appError('not_found', 'Quote not found.'));
+      const cards = await rateCards.cardsOf(tx, scope, row.cardVersions as { code: string; version: number }[]);
+      if (!cards.ok) return cards;
+      const computed = quoteFor(row.request as QuoteRequest, cards.value);
+      if (!computed.ok) return err(appError('conflict', computed.error.message.en));
+      return ok({ quote: computed.value, identical: canonicalJson(quoteJson(computed.value)) === canonicalJson(row.result) });
+    });
+  }
+
+  return { create, get, list, share, shared, rate, reproduce };
 }
 
 export type QuoteService = ReturnType<typeof createQuoteService>;

@@ -83,6 +83,16 @@ describe('quotes', () => {
     expect(again.json().quote).toEqual(quote);
   });
 
+  it('computes a saved quote again, identically, for its Excel workbook', async () => {
+    const created = await send('POST', '/v1/quotes', seller, quoteBody);
+    const workbook = await send('GET', `/v1/quotes/${created.json().id}/workbook?lang=zh`, seller);
+    expect(workbook.statusCode).toBe(200);
+    expect(workbook.headers['x-quote-reproduced']).toBe('identical');
+    expect(workbook.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // Another seller cannot open it.
+    expect((await send('GET', `/v1/quotes/${created.json().id}/workbook`, await t.as('seller_admin', 'HOMELY'))).statusCode).toBe(404);
+  });
+
   it('quotes a prospect for provider finance on the plain standard card', async () => {
     const response = await send('POST', '/v1/quotes', finance, { ...quoteBody, prospect_name: 'Ningbo Kitchen Co.' });
     expect(response.statusCode, response.body).toBe(201);

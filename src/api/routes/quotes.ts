@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { QuoteRow } from '../../db/repositories/rate-cards.js';
 import { quoteJson } from '../../services/quotes.js';
+import { quoteWorkbook } from '../../services/spreadsheets/quote-sheet.js';
 import { decimal, isoDate, QuoteRequestBody, toQuoteRequest } from '../../services/quote-request-body.js';
 import { defineRoute } from '../route.js';
 import { errorResponses, IdParams, PageQuery, pageOf } from '../dto.js';
@@ -100,6 +101,27 @@ export const quoteRoutes = [
     params: IdParams,
     response: { 200: QuoteSchema, ...errorResponses },
     handler: async ({ services, actor, params }) => quoteDto(orFail(await services.quotes.get(actor, params.id))),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/v1/quotes/:id/workbook',
+    summary: 'Download a quote as an Excel workbook (summary, every fee line, landed cost per SKU)',
+    description:
+      'The quote is computed again from its request and the card versions it recorded; the response header X-Quote-Reproduced says whether it matched the saved quote exactly.',
+    tags: ['quotes'],
+    permission: 'quotes:read',
+    tenancy: { kind: 'account', resource: 'quote' },
+    params: IdParams,
+    querystring: z.object({ lang: z.enum(['en', 'zh']).default('en') }),
+    response: { 200: z.any(), ...errorResponses },
+    handler: async ({ services, actor, params, query, reply }) => {
+      const { quote, identical } = orFail(await services.quotes.reproduce(actor, params.id));
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="quote-${params.id}.xlsx"`)
+        .header('x-quote-reproduced', identical ? 'identical' : 'different');
+      return quoteWorkbook(quote, query.lang);
+    },
   }),
   defineRoute({
     method: 'POST',

@@ -274,7 +274,25 @@ export function createRateCardService(deps: ServiceDeps) {
     });
   }
 
-  return { list, get, create, addVersion, getVersion, diff, resolveForQuote, importRateTable };
+  /** The exact card versions a saved quote recorded, to compute it again. */
+  async function cardsOf(tx: Executor, scope: Scope, refs: { code: string; version: number }[]): Promise<Result<QuoteCards, AppError>> {
+    const loaded: { code: string; version: number; document: unknown; kind: string }[] = [];
+    for (const ref of refs) {
+      const card = await findRateCardByCode(tx, scope, ref.code);
+      const version = card ? await findVersion(tx, card.id, ref.version) : undefined;
+      if (!card || !version) return err(appError('not_found', `Card ${ref.code} v${ref.version} is no longer available.`));
+      loaded.push({ code: card.code, version: version.version, document: version.document, kind: card.kind });
+    }
+    const standard = loaded.find((c) => c.kind === 'standard');
+    const plan = loaded.find((c) => c.kind === 'account_plan');
+    if (!standard) return err(appError('not_found', 'The quote recorded no standard card.'));
+    return ok({
+      standard: { code: standard.code, version: standard.version, document: standard.document as StandardCardDocument },
+      ...(plan ? { plan: { code: plan.code, version: plan.version, document: plan.document as PlanDocument } } : {}),
+    });
+  }
+
+  return { list, get, create, addVersion, getVersion, diff, resolveForQuote, importRateTable, cardsOf };
 }
 
 export type RateCardService = ReturnType<typeof createRateCardService>;
@@ -284,7 +302,7 @@ export function checksum(document: unknown): string {
   return createHash('sha256').update(canonicalJson(document)).digest('hex');
 }
 
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value)

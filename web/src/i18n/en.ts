@@ -24,6 +24,7 @@ export const en = {
   'common.none': '—',
   'common.anyStatus': 'Any status',
   'common.refresh': 'Refresh',
+  'quote.downloadXlsx': 'Download Excel',
   'common.downloadJson': 'Download JSON',
   'common.copy': 'Copy',
   'common.copied': 'Copied to the clipboard.',

@@ -23,6 +23,7 @@ export const zhCN: Messages = {
   'common.none': '—',
   'common.anyStatus': '全部状态',
   'common.refresh': '刷新',
+  'quote.downloadXlsx': '下载 Excel',
   'common.downloadJson': '下载 JSON',
   'common.copy': '复制',
   'common.copied': '已复制到剪贴板。',

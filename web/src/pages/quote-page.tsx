@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { Button, Skeleton, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { DownloadJsonButton } from '../components/download-json-button';
@@ -44,6 +44,11 @@ export function QuotePage() {
               <Button icon={<ArrowLeftOutlined />}>{t('quotes.back')}</Button>
             </Link>
             {saved && can('quotes:write') ? <ShareQuoteButton quoteId={saved.id} /> : null}
+            {saved ? (
+              <a href={`/v1/quotes/${saved.id}/workbook?lang=${locale === 'zh-CN' ? 'zh' : 'en'}`} data-testid="quote-download-xlsx">
+                <Button icon={<FileExcelOutlined />}>{t('quote.downloadXlsx')}</Button>
+              </a>
+            ) : null}
             {saved ? (
               <DownloadJsonButton
                 testId="quote-download"
