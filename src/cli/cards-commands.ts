@@ -137,12 +137,9 @@ export function addCardCommands(program: Command, ctx: QuoteCommandContext): voi
 }
 
 async function cardByCode(services: Services, code: string) {
-  const page = await services.rateCards.list(SYSTEM_ACTOR, { limit: 500 });
-  const card = page.items.find((c) => c.code.toLowerCase() === code.toLowerCase());
-  if (!card) throw new CliFailure(`No rate card with code "${code}".`);
-  const detail = await services.rateCards.get(SYSTEM_ACTOR, card.id);
-  if (!detail.ok) throw new CliFailure(detail.error.message);
-  return { id: card.id, versions: detail.value.versions };
+  const found = await services.rateCards.getByCode(SYSTEM_ACTOR, code);
+  if (!found.ok) throw new CliFailure(found.error.message, found.error);
+  return { id: found.value.card.id, versions: found.value.versions };
 }
 
 function readJson(file: string): unknown {

@@ -197,6 +197,28 @@ describe('quote engine', () => {
     );
   });
 
+  it('refuses a SKU listed twice instead of merging its costs', () => {
+    expect(quoteFor(request({ skus: [tee, bank, { ...tee, sellerSku: 'tee' }] }), cards)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', path: ['skus', 2, 'seller_sku'] },
+    });
+  });
+
+  it('ships every order exactly once whatever the share precision (no overflow in the weights)', () => {
+    const q = quote(
+      request({
+        destinations: [
+          { zip: '10001', share: '123456789.123456' },
+          { zip: '90012', share: '987654321.654321' },
+        ],
+        residentialShare: '0.3333',
+      }),
+    );
+    const parcels = q.lines.filter((l) => l.module === 'postage').reduce((a, l) => a.plus(l.quantity), new Decimal(0));
+    // 1,200 orders, each line's parcels rounded to 4 decimals
+    expect(parcels.minus(1200).abs().lessThanOrEqualTo('0.001')).toBe(true);
+  });
+
   it('gives the same quote byte for byte for the same request and card versions', () => {
     const replacer = (_: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
     const a = JSON.stringify(quote(request({ firstLegLane: card.lanes[0]?.code })), replacer);

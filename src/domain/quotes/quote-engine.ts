@@ -284,12 +284,12 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
     const parcel = parcelOf(s.sku, s.unitsPerOrder);
     const fast = fastParcel(parcel);
     const picks: SkuCost['postage'] = [];
-    const skuBuckets = new Map<string, number>();
+    const skuBuckets = new Map<string, bigint>();
     for (const [d, destination] of request.destinations.entries()) {
       const dest5 = dest5s[d] as number;
       for (const residential of [true, false]) {
-        const weight = (weights.destination[d] as number) * (residential ? weights.residential : weights.commercial);
-        if (weight === 0) continue;
+        const weight = (weights.destination[d] as bigint) * (residential ? weights.residential : weights.commercial);
+        if (weight === 0n) continue;
         let index = shopFast(compiled, fast, origin5, dest5, residential, false, request.deliveryPromiseDays ?? noPromise, scratch);
         if (index < 0 && request.deliveryPromiseDays !== undefined) {
           index = shopFast(compiled, fast, origin5, dest5, residential, false, noPromise, scratch);
@@ -339,7 +339,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
           bucket = { quote: rated.quote, cents: BigInt(out.totalCents), weightSum: 0n };
           postageBuckets.set(key, bucket);
         }
-        if (residential || weights.residential === 0) {
+        if (residential || weights.residential === 0n) {
           const q = bucket.quote;
           picks.push({
             destinationZip: destination.zip,
@@ -349,16 +349,15 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
             total: toDecimalString(q.total),
           });
         }
-        skuBuckets.set(key, (skuBuckets.get(key) ?? 0) + weight);
+        skuBuckets.set(key, (skuBuckets.get(key) ?? 0n) + weight);
       }
     }
     const shareUnits = skuShares.units[skuIndex] as bigint;
     let centsWeight = 0n;
     for (const [key, weight] of skuBuckets) {
       const bucket = postageBuckets.get(key) as typeof postageBuckets extends Map<string, infer B> ? B : never;
-      const w = BigInt(weight);
-      bucket.weightSum += shareUnits * w;
-      centsWeight += w * bucket.cents;
+      bucket.weightSum += shareUnits * weight;
+      centsWeight += weight * bucket.cents;
     }
     postageBySku.set(s.sku.sellerSku, shareUnits * centsWeight);
     chosen.set(s.sku.sellerSku, picks);
@@ -435,8 +434,11 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
       const mode = lane.mode === 'sea_lcl' || lane.mode === 'sea_fcl' ? 'ocean' : 'air';
       const terms = lane.ddp ? 'DDP' : 'pass_through';
       let dutiable = entryLines;
-      let duties = dutiesFor({ entryDate: request.quoteDate, mode, terms, lines: dutiable }, card.customs);
-      while (!duties.ok && duties.error.code === 'hts_rate_missing' && dutiable.length > 0) {
+      let duties: ReturnType<typeof dutiesFor> | null = dutiesFor(
+        { entryDate: request.quoteDate, mode, terms, lines: dutiable },
+        card.customs,
+      );
+      while (duties && !duties.ok && duties.error.code === 'hts_rate_missing') {
         const skip = duties.error.lineIndex;
         const missing = dutiable[skip];
         warnings.push({
@@ -444,11 +446,10 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
           zh: `价卡中没有 HS ${missing?.hsCode}（原产地 ${missing?.countryOfOrigin}）的税率：本报价未含其关税，请服务商补充该税号。`,
         });
         dutiable = dutiable.filter((_, i) => i !== skip);
-        if (dutiable.length === 0) break;
-        duties = dutiesFor({ entryDate: request.quoteDate, mode, terms, lines: dutiable }, card.customs);
+        // No heading left with a rate: no duty lines at all.
+        duties = dutiable.length > 0 ? dutiesFor({ entryDate: request.quoteDate, mode, terms, lines: dutiable }, card.customs) : null;
       }
-      if (dutiable.length === 0) duties = ok({ lines: [] as FeeLine[], warnings: [] as Formula[] } as never);
-      if (!duties.ok)
+      if (duties && !duties.ok)
         return err({
           code: 'customs_failed',
           message:
@@ -456,9 +457,9 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
               ? (duties.error.message as Formula)
               : { en: `Duties cannot be estimated: ${duties.error.code}.`, zh: `无法估算关税：${duties.error.code}。` },
         });
-      warnings.push(...duties.value.warnings);
       const byValue = new Map(perSku.map((s) => [s.sku.sellerSku, s.units.times(s.sku.declaredValue ?? '0')]));
-      for (const line of duties.value.lines) {
+      if (duties) warnings.push(...duties.value.warnings);
+      for (const line of duties?.value.lines ?? []) {
         lines.push(line);
         const own = line.sources.find((source) => skuValues.has(source.id));
         allocation.set(line, own ? (skuValues.get(own.id) as Map<string, Decimal>) : byValue);
@@ -874,13 +875,13 @@ function integerShares(shares: string[]): { units: bigint[]; total: bigint } {
  * residential and commercial weights, and the denominator that turns a product back into a share.
  */
 function integerWeights(destinationShares: string[], residentialShare: Decimal) {
+  // BigInt: shares may carry 9 digits and 6 decimals, whose products overflow a double.
   const places = Math.max(0, ...destinationShares.map((v) => new Decimal(v).decimalPlaces()));
-  const destination = destinationShares.map((v) => new Decimal(v).times(new Decimal(10).pow(places)).toNumber());
-  const resPlaces = residentialShare.decimalPlaces();
-  const scale = 10 ** resPlaces;
-  const residential = residentialShare.times(scale).toNumber();
-  const total = destination.reduce((a, b) => a + b, 0);
-  return { destination, residential, commercial: scale - residential, denominator: new Decimal(total).times(scale) };
+  const destination = destinationShares.map((v) => BigInt(new Decimal(v).times(new Decimal(10).pow(places)).toFixed(0)));
+  const scale = 10n ** BigInt(residentialShare.decimalPlaces());
+  const residential = BigInt(residentialShare.times(scale.toString()).toFixed(0));
+  const total = destination.reduce((a, b) => a + b, 0n);
+  return { destination, residential, commercial: scale - residential, denominator: new Decimal((total * scale).toString()) };
 }
 
 function describeFailure(failure: unknown): string {
@@ -912,7 +913,17 @@ function checkRequest(request: QuoteRequest): QuoteError | null {
   }
   if (request.destinations.every((d) => new Decimal(d.share).isZero()))
     return bad(['destinations'], 'Destination shares cannot all be 0.', '目的地占比不能全为 0。');
+  const seen = new Map<string, number>();
   for (const [i, s] of request.skus.entries()) {
+    // Costs are kept per seller SKU: a second row with the same SKU would silently merge.
+    const first = seen.get(s.sellerSku.toLowerCase());
+    if (first !== undefined)
+      return bad(
+        ['skus', i, 'seller_sku'],
+        `SKU ${s.sellerSku} is listed twice (also at ${first + 1}).`,
+        `SKU ${s.sellerSku} 重复出现（另见第 ${first + 1} 个）。`,
+      );
+    seen.set(s.sellerSku.toLowerCase(), i);
     if (s.share !== undefined && !/^\d+(\.\d+)?$/.test(s.share))
       return bad(['skus', i, 'share'], 'A SKU share is a number ≥ 0.', 'SKU 占比必须是不小于 0 的数字。');
     if (s.unitsPerOrder !== undefined && !/^\d+(\.\d+)?$/.test(s.unitsPerOrder))

@@ -76,6 +76,15 @@ export function createRateCardService(deps: ServiceDeps) {
     });
   }
 
+  async function getByCode(actor: Actor, code: string): Promise<Result<{ card: RateCardRow; versions: VersionSummary[] }, AppError>> {
+    const scope = scopeOf(actor);
+    return inScope(database.db, scope, async (tx) => {
+      const card = await findRateCardByCode(tx, scope, code);
+      if (!card) return err(appError('not_found', `No rate card with code "${code}".`));
+      return ok({ card, versions: await listVersions(tx, card.id) });
+    });
+  }
+
   async function create(actor: Actor, input: CardInput): Promise<Result<RateCardRow, AppError>> {
     const code = input.code.trim().toUpperCase();
     if (!CODE.test(code)) return err(invalid(['code'], 'invalid_format', 'Use 2–48 letters, digits, . _ or - (e.g. US-STANDARD).'));
@@ -292,7 +301,7 @@ export function createRateCardService(deps: ServiceDeps) {
     });
   }
 
-  return { list, get, create, addVersion, getVersion, diff, resolveForQuote, importRateTable, cardsOf };
+  return { list, get, getByCode, create, addVersion, getVersion, diff, resolveForQuote, importRateTable, cardsOf };
 }
 
 export type RateCardService = ReturnType<typeof createRateCardService>;
