@@ -18,12 +18,16 @@ export function httpStatus(code: ErrorCode): number {
     case 'conflict':
     case 'already_exists':
     case 'archived':
+    case 'insufficient_stock':
+    case 'invalid_state':
       return 409;
     case 'payload_too_large':
       return 413;
     case 'unsupported_file':
       return 415;
     case 'import_invalid':
+    case 'warehouse_not_allowed':
+    case 'unknown_barcode':
       return 422;
     case 'rate_limited':
       return 429;

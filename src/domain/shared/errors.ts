@@ -16,9 +16,23 @@ export const ERROR_CODES = [
   'payload_too_large',
   'rate_limited',
   'internal_error',
+  // Stock: a movement would take a bucket below zero or allocate more than is on hand.
+  'insufficient_stock',
+  // A state machine refused a step (receiving a closed plan, releasing a shipped allocation).
+  'invalid_state',
+  // The account may not keep stock in or ship from that warehouse.
+  'warehouse_not_allowed',
+  // A scanned barcode matches nothing expected here (not on the ASN, unknown SKU).
+  'unknown_barcode',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A sentence in both languages the product speaks (English, Simplified Chinese). */
+export interface BilingualMessage {
+  en: string;
+  zh: string;
+}
 
 /** One located problem: a field path for API input, or row + column for a spreadsheet. */
 export interface ErrorDetail {
@@ -31,7 +45,9 @@ export interface ErrorDetail {
   header?: string;
   field?: string;
   code: string;
+  /** English; `messages` carries the same in both languages where the domain wrote them. */
   message: string;
+  messages?: BilingualMessage;
 }
 
 export interface AppError {

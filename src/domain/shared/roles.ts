@@ -26,6 +26,17 @@ export const PERMISSIONS = [
   'rate_cards:write',
   'quotes:read',
   'quotes:write',
+  // Stock: sellers read their own and plan inbound, allocate and ask for returns and work;
+  // warehouse staff receive, put away, count, adjust and carry the work out.
+  'inventory:read',
+  'inventory:write',
+  'inbound:read',
+  'inbound:write',
+  'warehouse_ops:write',
+  'returns:read',
+  'returns:write',
+  'work_orders:read',
+  'work_orders:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,7 +44,24 @@ const READ_ALL: Permission[] = PERMISSIONS.filter((p) => p.endsWith(':read'));
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  operator: ['installation:read', 'accounts:read', 'warehouses:read', 'skus:read', 'skus:write', 'rate_cards:read', 'quotes:read'],
+  operator: [
+    'installation:read',
+    'accounts:read',
+    'warehouses:read',
+    'skus:read',
+    'skus:write',
+    'rate_cards:read',
+    'quotes:read',
+    'inventory:read',
+    'inventory:write',
+    'inbound:read',
+    'inbound:write',
+    'warehouse_ops:write',
+    'returns:read',
+    'returns:write',
+    'work_orders:read',
+    'work_orders:write',
+  ],
   // Finance keeps the price lists and each customer's plan, and quotes prospects.
   finance: [
     'installation:read',
@@ -44,6 +72,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'rate_cards:write',
     'quotes:read',
     'quotes:write',
+    'inventory:read',
+    'inbound:read',
+    'returns:read',
+    'work_orders:read',
   ],
   seller_admin: [
     'installation:read',
@@ -58,6 +90,14 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'rate_cards:read',
     'quotes:read',
     'quotes:write',
+    'inventory:read',
+    'inventory:write',
+    'inbound:read',
+    'inbound:write',
+    'returns:read',
+    'returns:write',
+    'work_orders:read',
+    'work_orders:write',
   ],
   seller_user: [
     'installation:read',
@@ -68,6 +108,14 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'rate_cards:read',
     'quotes:read',
     'quotes:write',
+    'inventory:read',
+    'inventory:write',
+    'inbound:read',
+    'inbound:write',
+    'returns:read',
+    'returns:write',
+    'work_orders:read',
+    'work_orders:write',
   ],
   auditor: READ_ALL,
 };
