@@ -56,6 +56,13 @@ export function indexOn(entries: readonly Dated[], date: IsoDate): number {
   return entry === undefined ? -1 : entries.indexOf(entry);
 }
 
+/** One problem with a dated entry, in English (`message`) and both languages (`messages`). */
+export interface DatedProblem {
+  index: number;
+  message: string;
+  messages: { en: string; zh: string };
+}
+
 /**
  * Problems with a list of dated entries: bad dates, empty ranges, overlaps. Returns messages
  * keyed by entry index (empty when valid).
@@ -63,15 +70,23 @@ export function indexOn(entries: readonly Dated[], date: IsoDate): number {
  * @example
  * datedProblems([{ effectiveFrom: '2025-01-01' }, { effectiveFrom: '2025-06-01' }]); // [{ index: 1, message: 'overlaps …' }]
  */
-export function datedProblems(entries: readonly Dated[]): { index: number; message: string }[] {
-  const problems: { index: number; message: string }[] = [];
+export function datedProblems(entries: readonly Dated[]): DatedProblem[] {
+  const problems: DatedProblem[] = [];
+  const add = (index: number, en: string, zh: string) => problems.push({ index, message: en, messages: { en, zh } });
   entries.forEach((e, index) => {
-    if (!isIsoDate(e.effectiveFrom))
-      problems.push({ index, message: `effectiveFrom ${JSON.stringify(e.effectiveFrom)} is not a YYYY-MM-DD date` });
+    if (!isIsoDate(e.effectiveFrom)) {
+      const shown = JSON.stringify(e.effectiveFrom);
+      add(index, `effectiveFrom ${shown} is not a YYYY-MM-DD date`, `effectiveFrom ${shown} 不是 YYYY-MM-DD 格式的日期`);
+    }
     if (e.effectiveTo !== undefined && !isIsoDate(e.effectiveTo)) {
-      problems.push({ index, message: `effectiveTo ${JSON.stringify(e.effectiveTo)} is not a YYYY-MM-DD date` });
+      const shown = JSON.stringify(e.effectiveTo);
+      add(index, `effectiveTo ${shown} is not a YYYY-MM-DD date`, `effectiveTo ${shown} 不是 YYYY-MM-DD 格式的日期`);
     } else if (e.effectiveTo !== undefined && e.effectiveTo <= e.effectiveFrom) {
-      problems.push({ index, message: `effectiveTo ${e.effectiveTo} is not after effectiveFrom ${e.effectiveFrom}` });
+      add(
+        index,
+        `effectiveTo ${e.effectiveTo} is not after effectiveFrom ${e.effectiveFrom}`,
+        `effectiveTo ${e.effectiveTo} 须晚于 effectiveFrom ${e.effectiveFrom}`,
+      );
     }
   });
   const open = '9999-12-31';
@@ -80,7 +95,11 @@ export function datedProblems(entries: readonly Dated[]): { index: number; messa
       const a = entries[i] as Dated;
       const b = entries[j] as Dated;
       if (a.effectiveFrom < (b.effectiveTo ?? open) && b.effectiveFrom < (a.effectiveTo ?? open)) {
-        problems.push({ index: i, message: `overlaps entry ${j} (${b.effectiveFrom} – ${b.effectiveTo ?? 'open'})` });
+        add(
+          i,
+          `overlaps entry ${j} (${b.effectiveFrom} – ${b.effectiveTo ?? 'open'})`,
+          `与第 ${j} 项（${b.effectiveFrom} – ${b.effectiveTo ?? '无截止'}）的日期重叠`,
+        );
       }
     }
   }

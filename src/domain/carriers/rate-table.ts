@@ -53,7 +53,11 @@ export type RateTableIssueCode =
 export interface RateTableIssue {
   readonly code: RateTableIssueCode;
   readonly cell?: RateTableCell;
+  /** Where in the table: e.g. ['lbRows', 3, 'prices', 2] or ['zones', 1]. */
+  readonly path: readonly (string | number)[];
+  /** English; `messages` has both languages. */
   readonly message: string;
+  readonly messages: { readonly en: string; readonly zh: string };
 }
 
 /** A price as the rate cards write it: non-negative, at most 2 decimals, below 1,000,000. */
@@ -73,104 +77,160 @@ export function isOunces(s: unknown): s is string {
 
 interface Row {
   cell: RateTableCell;
+  path: readonly (string | number)[];
   prices: readonly string[];
 }
 
 function rowsOf(table: RateTable): Row[] {
-  const oz = (table.ozTiers ?? []).map((t) => ({ cell: { unit: 'oz' as const, weight: t.maxOz }, prices: t.prices }));
-  const lb = table.lbRows.map((r) => ({ cell: { unit: 'lb' as const, weight: String(r.maxLb) }, prices: r.prices }));
+  const oz = (table.ozTiers ?? []).map((t, i) => ({
+    cell: { unit: 'oz' as const, weight: t.maxOz },
+    path: ['ozTiers', i],
+    prices: t.prices,
+  }));
+  const lb = table.lbRows.map((r, i) => ({
+    cell: { unit: 'lb' as const, weight: String(r.maxLb) },
+    path: ['lbRows', i],
+    prices: r.prices,
+  }));
   return [...oz, ...lb];
 }
+
+const UNIT_ZH = { oz: '盎司', lb: '磅' } as const;
 
 /**
  * Check a rate table: zones ascending 1–9, brackets strictly ascending (ounce tiers, then whole
  * pounds), one valid price per zone in every row, and prices never decreasing along weight
- * (down a column, across the ounce → pound boundary too) or along zone (across a row).
+ * (down a column, across the ounce → pound boundary too) or along zone (across a row). Every
+ * issue has its path in the table and its message in English and Chinese.
  *
  * @example
  * validateRateTable({ zones: [1, 2], lbRows: [{ maxLb: 1, prices: ['5.00', '4.00'] }] });
- * // err: [{ code: 'decreases_along_zone', cell: { unit: 'lb', weight: '1', zone: 2 }, … }]
+ * // err: [{ code: 'decreases_along_zone', cell: { unit: 'lb', weight: '1', zone: 2 }, path: ['lbRows', 0, 'prices', 1], … }]
  */
 export function validateRateTable(table: RateTable): Result<RateTable, RateTableIssue[]> {
   const issues: RateTableIssue[] = [];
-  if (table.zones.length === 0) issues.push({ code: 'no_zones', message: 'a rate table needs at least one zone column' });
+  const add = (code: RateTableIssueCode, path: (string | number)[], en: string, zh: string, cell?: RateTableCell) =>
+    issues.push({ code, ...(cell ? { cell } : {}), path, message: en, messages: { en, zh } });
+  if (table.zones.length === 0) add('no_zones', ['zones'], 'a rate table needs at least one zone column', '价格表至少需要一个分区列');
   table.zones.forEach((z, i) => {
-    if (!isZone(z)) issues.push({ code: 'invalid_zone', message: `zone column ${i} is ${String(z)}, not 1–9` });
+    if (!isZone(z))
+      add('invalid_zone', ['zones', i], `zone column ${i} is ${String(z)}, not 1–9`, `第 ${i} 个分区列是 ${String(z)}，不在 1–9 之内`);
     else if (i > 0 && z <= (table.zones[i - 1] as number))
-      issues.push({ code: 'zones_not_ascending', message: `zone ${z} follows zone ${table.zones[i - 1]}` });
+      add(
+        'zones_not_ascending',
+        ['zones', i],
+        `zone ${z} follows zone ${table.zones[i - 1]}`,
+        `分区 ${z} 排在分区 ${table.zones[i - 1]} 之后（须升序）`,
+      );
   });
-  if (table.lbRows.length === 0) issues.push({ code: 'no_rows', message: 'a rate table needs at least one pound row' });
+  if (table.lbRows.length === 0) add('no_rows', ['lbRows'], 'a rate table needs at least one pound row', '价格表至少需要一个按磅的行');
 
   let previousOz: Decimal | undefined;
-  for (const tier of table.ozTiers ?? []) {
+  (table.ozTiers ?? []).forEach((tier, i) => {
     const cell: RateTableCell = { unit: 'oz', weight: tier.maxOz };
+    const path = ['ozTiers', i, 'maxOz'];
     if (!isOunces(tier.maxOz) || new Decimal(tier.maxOz).lte(0) || new Decimal(tier.maxOz).gte(16)) {
-      issues.push({
-        code: 'invalid_weight',
+      const shown = JSON.stringify(tier.maxOz);
+      add(
+        'invalid_weight',
+        path,
+        `ounce tier ${shown} must be above 0 and below 16 oz, at most 3 decimals`,
+        `盎司档 ${shown} 须大于 0 且小于 16 盎司，最多 3 位小数`,
         cell,
-        message: `ounce tier ${JSON.stringify(tier.maxOz)} must be above 0 and below 16 oz, at most 3 decimals`,
-      });
-      continue;
+      );
+      return;
     }
     const oz = new Decimal(tier.maxOz);
     if (previousOz !== undefined && oz.lte(previousOz))
-      issues.push({ code: 'weights_not_ascending', cell, message: `${tier.maxOz} oz follows ${previousOz} oz` });
+      add(
+        'weights_not_ascending',
+        path,
+        `${tier.maxOz} oz follows ${previousOz} oz`,
+        `${tier.maxOz} 盎司排在 ${previousOz} 盎司之后（须升序）`,
+        cell,
+      );
     previousOz = oz;
-  }
+  });
   let previousLb = 0;
-  for (const row of table.lbRows) {
+  table.lbRows.forEach((row, i) => {
     const cell: RateTableCell = { unit: 'lb', weight: String(row.maxLb) };
+    const path = ['lbRows', i, 'maxLb'];
     if (!Number.isSafeInteger(row.maxLb) || row.maxLb < 1) {
-      issues.push({ code: 'invalid_weight', cell, message: `pound row ${String(row.maxLb)} must be a whole number of pounds ≥ 1` });
-      continue;
+      add(
+        'invalid_weight',
+        path,
+        `pound row ${String(row.maxLb)} must be a whole number of pounds ≥ 1`,
+        `按磅的行 ${String(row.maxLb)} 须为 ≥ 1 的整磅数`,
+        cell,
+      );
+      return;
     }
-    if (row.maxLb <= previousLb) issues.push({ code: 'weights_not_ascending', cell, message: `${row.maxLb} lb follows ${previousLb} lb` });
+    if (row.maxLb <= previousLb)
+      add(
+        'weights_not_ascending',
+        path,
+        `${row.maxLb} lb follows ${previousLb} lb`,
+        `${row.maxLb} 磅排在 ${previousLb} 磅之后（须升序）`,
+        cell,
+      );
     previousLb = row.maxLb;
-  }
+  });
 
   const rows = rowsOf(table);
   let pricesValid = true;
   for (const row of rows) {
     if (row.prices.length !== table.zones.length) {
       pricesValid = false;
-      issues.push({
-        code: 'wrong_number_of_prices',
-        cell: row.cell,
-        message: `${row.prices.length} prices for ${table.zones.length} zones`,
-      });
+      add(
+        'wrong_number_of_prices',
+        [...row.path, 'prices'],
+        `${row.prices.length} prices for ${table.zones.length} zones`,
+        `${row.prices.length} 个价格对应 ${table.zones.length} 个分区`,
+        row.cell,
+      );
       continue;
     }
     row.prices.forEach((p, i) => {
       if (!isPrice(p)) {
         pricesValid = false;
-        issues.push({
-          code: 'invalid_price',
-          cell: { ...row.cell, zone: table.zones[i] as Zone },
-          message: `price ${JSON.stringify(p)} is not a decimal with at most 2 places`,
-        });
+        add(
+          'invalid_price',
+          [...row.path, 'prices', i],
+          `price ${JSON.stringify(p)} is not a decimal with at most 2 places`,
+          `价格 ${JSON.stringify(p)} 不是最多 2 位小数的数字`,
+          { ...row.cell, zone: table.zones[i] as Zone },
+        );
       }
     });
   }
   if (pricesValid) {
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r] as Row;
+      const weight = `${row.cell.weight} ${row.cell.unit}`;
+      const weightZh = `${row.cell.weight} ${UNIT_ZH[row.cell.unit]}`;
       for (let i = 0; i < table.zones.length; i++) {
         const zone = table.zones[i] as Zone;
         const price = new Decimal(row.prices[i] as string);
+        const cell = { ...row.cell, zone };
+        const path = [...row.path, 'prices', i];
         if (i > 0 && price.lt(row.prices[i - 1] as string)) {
-          issues.push({
-            code: 'decreases_along_zone',
-            cell: { ...row.cell, zone },
-            message: `${row.cell.weight} ${row.cell.unit} zone ${zone} costs ${row.prices[i]}, less than zone ${table.zones[i - 1]} (${row.prices[i - 1]})`,
-          });
+          add(
+            'decreases_along_zone',
+            path,
+            `${weight} zone ${zone} costs ${row.prices[i]}, less than zone ${table.zones[i - 1]} (${row.prices[i - 1]})`,
+            `${weightZh} ${zone} 区价格 ${row.prices[i]}，低于 ${table.zones[i - 1]} 区（${row.prices[i - 1]}）`,
+            cell,
+          );
         }
         const above = rows[r - 1];
         if (above && price.lt(above.prices[i] as string)) {
-          issues.push({
-            code: 'decreases_along_weight',
-            cell: { ...row.cell, zone },
-            message: `${row.cell.weight} ${row.cell.unit} zone ${zone} costs ${row.prices[i]}, less than ${above.cell.weight} ${above.cell.unit} (${above.prices[i]})`,
-          });
+          add(
+            'decreases_along_weight',
+            path,
+            `${weight} zone ${zone} costs ${row.prices[i]}, less than ${above.cell.weight} ${above.cell.unit} (${above.prices[i]})`,
+            `${weightZh} ${zone} 区价格 ${row.prices[i]}，低于 ${above.cell.weight} ${UNIT_ZH[above.cell.unit]}（${above.prices[i]}）`,
+            cell,
+          );
         }
       }
     }

@@ -170,11 +170,12 @@ export interface CarrierService {
   readonly fuel: FuelSurcharge | null;
 }
 
-/** One problem in a service definition, with its path (e.g. ['surcharges', 2, 'zips', 5]). */
+/** One problem in a service definition, with its path (e.g. ['surcharges', 2, 'zips', 5]); `message` is English. */
 export interface ServiceIssue {
   readonly path: readonly (string | number)[];
   readonly code: string;
   readonly message: string;
+  readonly messages: { readonly en: string; readonly zh: string };
 }
 
 const CODE = /^[a-z][a-z0-9_]{1,63}$/;
@@ -212,28 +213,55 @@ const validated = new WeakSet<CarrierService>();
 export function validateService(service: CarrierService): Result<CarrierService, ServiceIssue[]> {
   if (validated.has(service)) return ok(service);
   const issues: ServiceIssue[] = [];
-  const add = (path: (string | number)[], code: string, message: string) => issues.push({ path, code, message });
+  const add = (path: (string | number)[], code: string, en: string, zh: string) =>
+    issues.push({ path, code, message: en, messages: { en, zh } });
 
-  if (!CODE.test(service.code)) add(['code'], 'invalid_code', `code ${JSON.stringify(service.code)} must be lower_snake_case`);
+  if (!CODE.test(service.code)) {
+    const shown = JSON.stringify(service.code);
+    add(['code'], 'invalid_code', `code ${shown} must be lower_snake_case`, `code ${shown} 须为小写字母加下划线（lower_snake_case）`);
+  }
   if (!(CARRIERS as readonly string[]).includes(service.carrier))
-    add(['carrier'], 'invalid_carrier', `unknown carrier ${JSON.stringify(service.carrier)}`);
-  if (service.currency !== 'USD') add(['currency'], 'invalid_currency', 'only USD services are supported');
-  if (!wholeAtLeast(service.version, 1)) add(['version'], 'invalid_version', 'version must be a whole number ≥ 1');
+    add(
+      ['carrier'],
+      'invalid_carrier',
+      `unknown carrier ${JSON.stringify(service.carrier)}`,
+      `未知的承运商 ${JSON.stringify(service.carrier)}`,
+    );
+  if (service.currency !== 'USD') add(['currency'], 'invalid_currency', 'only USD services are supported', '承运服务只支持美元（USD）');
+  if (!wholeAtLeast(service.version, 1))
+    add(['version'], 'invalid_version', 'version must be a whole number ≥ 1', 'version 须为 ≥ 1 的整数');
   if (service.serves && !service.serves.residential && !service.serves.commercial)
-    add(['serves'], 'serves_nothing', 'serves neither residential nor commercial');
+    add(['serves'], 'serves_nothing', 'serves neither residential nor commercial', '既不派送住宅地址也不派送商业地址');
 
-  if (service.dimRules.length === 0) add(['dimRules'], 'no_dim_rules', 'at least one dated DIM rule is required');
-  for (const p of datedProblems(service.dimRules)) add(['dimRules', p.index], 'invalid_dates', p.message);
+  if (service.dimRules.length === 0)
+    add(['dimRules'], 'no_dim_rules', 'at least one dated DIM rule is required', '至少需要一条带日期的体积重规则');
+  for (const p of datedProblems(service.dimRules)) add(['dimRules', p.index], 'invalid_dates', p.messages.en, p.messages.zh);
   service.dimRules.forEach((rule, i) => {
-    if (!wholeAtLeast(rule.divisor, 1)) add(['dimRules', i, 'divisor'], 'invalid_divisor', 'divisor must be a whole number of in³ per lb');
+    if (!wholeAtLeast(rule.divisor, 1))
+      add(
+        ['dimRules', i, 'divisor'],
+        'invalid_divisor',
+        'divisor must be a whole number of in³ per lb',
+        'divisor 须为整数（每磅立方英寸数）',
+      );
     if (rule.dimensionRounding !== 'nearest_inch' && rule.dimensionRounding !== 'up_inch') {
-      add(['dimRules', i, 'dimensionRounding'], 'invalid_rounding', 'dimensionRounding must be nearest_inch or up_inch');
+      add(
+        ['dimRules', i, 'dimensionRounding'],
+        'invalid_rounding',
+        'dimensionRounding must be nearest_inch or up_inch',
+        'dimensionRounding 须为 nearest_inch 或 up_inch',
+      );
     }
     if (rule.dimApplies.when === 'over_cubic_in' && !wholeAtLeast(rule.dimApplies.cubicIn, 0)) {
-      add(['dimRules', i, 'dimApplies', 'cubicIn'], 'invalid_threshold', 'cubicIn must be a whole number of cubic inches');
+      add(
+        ['dimRules', i, 'dimApplies', 'cubicIn'],
+        'invalid_threshold',
+        'cubicIn must be a whole number of cubic inches',
+        'cubicIn 须为整数立方英寸',
+      );
     }
     if (!wholeAtLeast(rule.billableRounding.lbStep, 1))
-      add(['dimRules', i, 'billableRounding', 'lbStep'], 'invalid_step', 'lbStep must be whole pounds ≥ 1');
+      add(['dimRules', i, 'billableRounding', 'lbStep'], 'invalid_step', 'lbStep must be whole pounds ≥ 1', 'lbStep 须为 ≥ 1 的整磅数');
     const light = rule.billableRounding.lightweight;
     if (light) {
       const okOz =
@@ -243,34 +271,52 @@ export function validateService(service: CarrierService): Result<CarrierService,
           ['dimRules', i, 'billableRounding', 'lightweight'],
           'invalid_lightweight',
           'lightweight needs 0 < ozStep ≤ maxOz < 16, at most 3 decimals',
+          'lightweight 须满足 0 < ozStep ≤ maxOz < 16，最多 3 位小数',
         );
       } else {
         const tiers = service.rateTable.ozTiers ?? [];
         const last = tiers[tiers.length - 1];
         if (!last || !isOunces(last.maxOz) || new Decimal(last.maxOz).lt(light.maxOz)) {
-          add(['rateTable', 'ozTiers'], 'missing_oz_tiers', `ounce tiers must reach ${light.maxOz} oz for lightweight billing`);
+          add(
+            ['rateTable', 'ozTiers'],
+            'missing_oz_tiers',
+            `ounce tiers must reach ${light.maxOz} oz for lightweight billing`,
+            `按盎司计费时，盎司档须覆盖到 ${light.maxOz} 盎司`,
+          );
         }
       }
     }
   });
 
   const { limits } = service;
-  if (!wholeAtLeast(limits.maxWeightLb, 1)) add(['limits', 'maxWeightLb'], 'invalid_limit', 'maxWeightLb must be whole pounds');
+  if (!wholeAtLeast(limits.maxWeightLb, 1))
+    add(['limits', 'maxWeightLb'], 'invalid_limit', 'maxWeightLb must be whole pounds', 'maxWeightLb 须为整磅数');
   if (limits.maxLengthIn !== undefined && !wholeAtLeast(limits.maxLengthIn, 1))
-    add(['limits', 'maxLengthIn'], 'invalid_limit', 'maxLengthIn must be whole inches');
+    add(['limits', 'maxLengthIn'], 'invalid_limit', 'maxLengthIn must be whole inches', 'maxLengthIn 须为整英寸');
   if (limits.maxLengthPlusGirthIn !== undefined && !wholeAtLeast(limits.maxLengthPlusGirthIn, 1)) {
-    add(['limits', 'maxLengthPlusGirthIn'], 'invalid_limit', 'maxLengthPlusGirthIn must be whole inches');
+    add(
+      ['limits', 'maxLengthPlusGirthIn'],
+      'invalid_limit',
+      'maxLengthPlusGirthIn must be whole inches',
+      'maxLengthPlusGirthIn 须为整英寸',
+    );
   }
 
   const table = validateRateTable(service.rateTable);
-  if (!table.ok) for (const issue of table.error) add(['rateTable'], issue.code, issue.message);
+  if (!table.ok) for (const issue of table.error) add(['rateTable', ...issue.path], issue.code, issue.messages.en, issue.messages.zh);
   for (const zone of service.rateTable.zones) {
     const days = isZone(zone) ? service.transitDays[zone] : undefined;
-    if (!wholeAtLeast(days, 0)) add(['transitDays', String(zone)], 'missing_transit_days', `no transit days for zone ${String(zone)}`);
+    if (!wholeAtLeast(days, 0))
+      add(
+        ['transitDays', String(zone)],
+        'missing_transit_days',
+        `no transit days for zone ${String(zone)}`,
+        `${String(zone)} 区缺少运输天数`,
+      );
   }
 
   if (service.surcharges.length > MAX_SURCHARGE_RULES)
-    add(['surcharges'], 'too_many_rules', `at most ${MAX_SURCHARGE_RULES} surcharge rules`);
+    add(['surcharges'], 'too_many_rules', `at most ${MAX_SURCHARGE_RULES} surcharge rules`, `附加费规则最多 ${MAX_SURCHARGE_RULES} 条`);
   const seen = new Set<string>();
   service.surcharges.forEach((rule, i) => {
     const allowed = Object.hasOwn(CODES_BY_KIND, rule.kind) ? CODES_BY_KIND[rule.kind] : [];
@@ -279,14 +325,24 @@ export function validateService(service: CarrierService): Result<CarrierService,
         ['surcharges', i, 'code'],
         'invalid_code',
         `surcharge code ${JSON.stringify(rule.code)} is not allowed for kind ${JSON.stringify(rule.kind)}`,
+        `附加费代码 ${JSON.stringify(rule.code)} 不能用于 ${JSON.stringify(rule.kind)} 类规则`,
       );
     }
-    if (seen.has(rule.code)) add(['surcharges', i, 'code'], 'duplicate_code', `surcharge ${rule.code} appears twice`);
+    if (seen.has(rule.code))
+      add(['surcharges', i, 'code'], 'duplicate_code', `surcharge ${rule.code} appears twice`, `附加费 ${rule.code} 出现了两次`);
     seen.add(rule.code);
-    if (!isPrice(rule.amount)) add(['surcharges', i, 'amount'], 'invalid_price', `amount ${JSON.stringify(rule.amount)} is not a price`);
+    if (!isPrice(rule.amount)) {
+      const shown = JSON.stringify(rule.amount);
+      add(['surcharges', i, 'amount'], 'invalid_price', `amount ${shown} is not a price`, `amount ${shown} 不是有效价格（最多 2 位小数）`);
+    }
     for (const code of rule.supersedes ?? []) {
       if (!isSurchargeCode(code) || code === 'fuel' || code === rule.code)
-        add(['surcharges', i, 'supersedes'], 'invalid_code', `cannot supersede ${JSON.stringify(code)}`);
+        add(
+          ['surcharges', i, 'supersedes'],
+          'invalid_code',
+          `cannot supersede ${JSON.stringify(code)}`,
+          `不能替代 ${JSON.stringify(code)}`,
+        );
     }
     switch (rule.kind) {
       case 'residential':
@@ -294,33 +350,49 @@ export function validateService(service: CarrierService): Result<CarrierService,
         break;
       case 'destination_zip':
         if (rule.residentialAmount !== undefined && !isPrice(rule.residentialAmount))
-          add(['surcharges', i, 'residentialAmount'], 'invalid_price', 'not a price');
-        if (rule.zips.length === 0) add(['surcharges', i, 'zips'], 'no_zips', 'a destination rule needs ZIPs');
+          add(['surcharges', i, 'residentialAmount'], 'invalid_price', 'not a price', '不是有效价格（最多 2 位小数）');
+        if (rule.zips.length === 0)
+          add(['surcharges', i, 'zips'], 'no_zips', 'a destination rule needs ZIPs', '按目的地收费的规则需要邮编列表');
         rule.zips.forEach((z, j) => {
           if (!ZIP_ENTRY.test(z))
-            add(['surcharges', i, 'zips', j], 'invalid_zip', `${JSON.stringify(z)} is neither a ZIP5 nor a ZIP3 prefix`);
+            add(
+              ['surcharges', i, 'zips', j],
+              'invalid_zip',
+              `${JSON.stringify(z)} is neither a ZIP5 nor a ZIP3 prefix`,
+              `${JSON.stringify(z)} 既不是 5 位邮编也不是 3 位邮编前缀`,
+            );
         });
         break;
       case 'package_threshold': {
         const tests = THRESHOLD_TESTS.filter((t) => rule.when[t] !== undefined);
-        if (tests.length === 0) add(['surcharges', i, 'when'], 'no_tests', 'a package rule needs at least one test');
+        if (tests.length === 0)
+          add(['surcharges', i, 'when'], 'no_tests', 'a package rule needs at least one test', '按包裹尺寸重量收费的规则至少需要一个条件');
         for (const t of tests)
-          if (!wholeAtLeast(rule.when[t], 0)) add(['surcharges', i, 'when', t], 'invalid_threshold', `${t} must be a whole number`);
+          if (!wholeAtLeast(rule.when[t], 0))
+            add(['surcharges', i, 'when', t], 'invalid_threshold', `${t} must be a whole number`, `${t} 须为整数`);
         if (rule.minBillableLb !== undefined && !wholeAtLeast(rule.minBillableLb, 1))
-          add(['surcharges', i, 'minBillableLb'], 'invalid_threshold', 'minBillableLb must be whole pounds');
+          add(['surcharges', i, 'minBillableLb'], 'invalid_threshold', 'minBillableLb must be whole pounds', 'minBillableLb 须为整磅数');
         break;
       }
-      default:
-        add(['surcharges', i, 'kind'], 'invalid_kind', `unknown surcharge kind ${JSON.stringify((rule as { kind: unknown }).kind)}`);
+      default: {
+        const shown = JSON.stringify((rule as { kind: unknown }).kind);
+        add(['surcharges', i, 'kind'], 'invalid_kind', `unknown surcharge kind ${shown}`, `未知的附加费规则类型 ${shown}`);
+      }
     }
   });
 
   if (service.fuel) {
     const fuel = service.fuel;
-    if (!CODE.test(fuel.schedule)) add(['fuel', 'schedule'], 'invalid_code', 'schedule must be lower_snake_case');
+    if (!CODE.test(fuel.schedule))
+      add(['fuel', 'schedule'], 'invalid_code', 'schedule must be lower_snake_case', 'schedule 须为小写字母加下划线（lower_snake_case）');
     for (const code of fuel.appliesTo)
       if (!isSurchargeCode(code) || code === 'fuel')
-        add(['fuel', 'appliesTo'], 'invalid_code', `fuel cannot apply to ${JSON.stringify(code)}`);
+        add(
+          ['fuel', 'appliesTo'],
+          'invalid_code',
+          `fuel cannot apply to ${JSON.stringify(code)}`,
+          `燃油附加费不能作用于 ${JSON.stringify(code)}`,
+        );
     issues.push(...fuelRateProblems(fuel.rates).map((p) => ({ ...p, path: ['fuel', 'rates', ...p.path] })));
   }
 
@@ -336,14 +408,17 @@ export function validateService(service: CarrierService): Result<CarrierService,
  * fuelRateProblems([{ effectiveFrom: '2026-01-05', percent: '20.125' }]); // one problem: not whole basis points
  */
 export function fuelRateProblems(rates: readonly FuelRate[]): ServiceIssue[] {
-  const issues: ServiceIssue[] = datedProblems(rates).map((p) => ({ path: [p.index], code: 'invalid_dates', message: p.message }));
+  const issues: ServiceIssue[] = datedProblems(rates).map((p) => ({
+    path: [p.index],
+    code: 'invalid_dates',
+    message: p.message,
+    messages: p.messages,
+  }));
   rates.forEach((r, i) => {
     if (typeof r.percent !== 'string' || !PERCENT.test(r.percent)) {
-      issues.push({
-        path: [i, 'percent'],
-        code: 'invalid_percent',
-        message: `percent ${JSON.stringify(r.percent)} must have at most 2 decimals (whole basis points)`,
-      });
+      const en = `percent ${JSON.stringify(r.percent)} must have at most 2 decimals (whole basis points)`;
+      const zh = `percent ${JSON.stringify(r.percent)} 最多 2 位小数（整基点）`;
+      issues.push({ path: [i, 'percent'], code: 'invalid_percent', message: en, messages: { en, zh } });
     }
   });
   return issues;

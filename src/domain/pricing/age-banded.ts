@@ -40,21 +40,51 @@ const isDay = (n: unknown): n is number => typeof n === 'number' && Number.isSaf
 function compileBand(raw: unknown, i: number, last: boolean, errors: PricingError[]): CompiledBand | undefined {
   const path = ['bands', i];
   if (!isRecord(raw)) {
-    errors.push(pricingError('invalid_model', `band ${i + 1} must be an object with fromDay, toDay and rate`, path));
+    errors.push(
+      pricingError(
+        'invalid_model',
+        { en: `band ${i + 1} must be an object with fromDay, toDay and rate`, zh: `第 ${i + 1} 段须为含 fromDay、toDay 和 rate 的对象` },
+        path,
+      ),
+    );
     return undefined;
   }
-  const rate = collect(parseNonNegative(raw.rate, [...path, 'rate'], `band ${i + 1} rate`), errors);
+  const rate = collect(parseNonNegative(raw.rate, [...path, 'rate'], { en: `band ${i + 1} rate`, zh: `第 ${i + 1} 段 rate` }), errors);
   const { fromDay, toDay } = raw;
   let valid = rate !== undefined;
   if (!isDay(fromDay)) {
-    errors.push(pricingError('invalid_bands', `band ${i + 1} fromDay must be a whole number of days ≥ 0`, [...path, 'fromDay']));
+    errors.push(
+      pricingError(
+        'invalid_bands',
+        { en: `band ${i + 1} fromDay must be a whole number of days ≥ 0`, zh: `第 ${i + 1} 段的 fromDay 须为 ≥ 0 的整数天` },
+        [...path, 'fromDay'],
+      ),
+    );
     valid = false;
   }
   if (toDay === null) {
     if (!last)
-      errors.push(pricingError('invalid_bands', `only the last band may be open-ended (band ${i + 1} has toDay null)`, [...path, 'toDay']));
+      errors.push(
+        pricingError(
+          'invalid_bands',
+          {
+            en: `only the last band may be open-ended (band ${i + 1} has toDay null)`,
+            zh: `只有最后一段可以不设上限（第 ${i + 1} 段的 toDay 为 null）`,
+          },
+          [...path, 'toDay'],
+        ),
+      );
   } else if (!isDay(toDay) || (isDay(fromDay) && toDay < fromDay)) {
-    errors.push(pricingError('invalid_bands', `band ${i + 1} toDay must be a whole number of days ≥ its fromDay`, [...path, 'toDay']));
+    errors.push(
+      pricingError(
+        'invalid_bands',
+        {
+          en: `band ${i + 1} toDay must be a whole number of days ≥ its fromDay`,
+          zh: `第 ${i + 1} 段的 toDay 须为不小于其 fromDay 的整数天`,
+        },
+        [...path, 'toDay'],
+      ),
+    );
     valid = false;
   }
   return valid
@@ -66,7 +96,13 @@ function compileBand(raw: unknown, i: number, last: boolean, errors: PricingErro
 function checkContiguous(bands: (CompiledBand | undefined)[], errors: PricingError[]): void {
   const first = bands[0];
   if (first && first.fromDay !== 0) {
-    errors.push(pricingError('invalid_bands', `the first band must start at day 0, not ${first.fromDay}`, ['bands', 0, 'fromDay']));
+    errors.push(
+      pricingError(
+        'invalid_bands',
+        { en: `the first band must start at day 0, not ${first.fromDay}`, zh: `第一段须从第 0 天开始，而不是第 ${first.fromDay} 天` },
+        ['bands', 0, 'fromDay'],
+      ),
+    );
   }
   for (let i = 1; i < bands.length; i++) {
     const prev = bands[i - 1];
@@ -75,17 +111,23 @@ function checkContiguous(bands: (CompiledBand | undefined)[], errors: PricingErr
     const expected = prev.toDay + 1;
     if (band.fromDay > expected) {
       errors.push(
-        pricingError('invalid_bands', `gap: band ${i + 1} starts at day ${band.fromDay}, but band ${i} ends at day ${prev.toDay}`, [
-          'bands',
-          i,
-          'fromDay',
-        ]),
+        pricingError(
+          'invalid_bands',
+          {
+            en: `gap: band ${i + 1} starts at day ${band.fromDay}, but band ${i} ends at day ${prev.toDay}`,
+            zh: `有空缺：第 ${i + 1} 段从第 ${band.fromDay} 天开始，但第 ${i} 段止于第 ${prev.toDay} 天`,
+          },
+          ['bands', i, 'fromDay'],
+        ),
       );
     } else if (band.fromDay < expected) {
       errors.push(
         pricingError(
           'invalid_bands',
-          `overlap: band ${i + 1} starts at day ${band.fromDay}, within band ${i} (ends at day ${prev.toDay})`,
+          {
+            en: `overlap: band ${i + 1} starts at day ${band.fromDay}, within band ${i} (ends at day ${prev.toDay})`,
+            zh: `有重叠：第 ${i + 1} 段从第 ${band.fromDay} 天开始，落在第 ${i} 段内（止于第 ${prev.toDay} 天）`,
+          },
           ['bands', i, 'fromDay'],
         ),
       );
@@ -100,11 +142,24 @@ function bandName(band: CompiledBand, lang: Lang): string {
 
 function readAge(value: unknown): Result<number, PricingError> {
   const path = ['input', 'ageDays'];
-  if (value === undefined) return err(pricingError('missing_input', 'ageDays is required', path));
+  if (value === undefined) return err(pricingError('missing_input', { en: 'ageDays is required', zh: '缺少 ageDays' }, path));
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    return err(pricingError('invalid_input', `ageDays must be a whole number of days, got ${String(value)}`, path));
+    return err(
+      pricingError(
+        'invalid_input',
+        { en: `ageDays must be a whole number of days, got ${String(value)}`, zh: `ageDays 须为整数天，实际为 ${String(value)}` },
+        path,
+      ),
+    );
   }
-  if (value < 0) return err(pricingError('negative_number', `ageDays must not be negative, got ${value}`, path));
+  if (value < 0)
+    return err(
+      pricingError(
+        'negative_number',
+        { en: `ageDays must not be negative, got ${value}`, zh: `ageDays 不能为负数，实际为 ${value}` },
+        path,
+      ),
+    );
   return ok(value);
 }
 
@@ -134,7 +189,14 @@ export function compileAgeBanded(model: AgeBandedModel): Result<ModelPricer, Pri
     const ageDays = age.value;
     if (last.toDay !== null && ageDays > last.toDay) {
       return err(
-        pricingError('beyond_bands', `age ${ageDays} days is beyond the last band (ends at day ${last.toDay})`, ['input', 'ageDays']),
+        pricingError(
+          'beyond_bands',
+          {
+            en: `age ${ageDays} days is beyond the last band (ends at day ${last.toDay})`,
+            zh: `库龄 ${ageDays} 天超出最后一段（止于第 ${last.toDay} 天）`,
+          },
+          ['input', 'ageDays'],
+        ),
       );
     }
     const index = compiled.findIndex((b) => b.toDay === null || ageDays <= b.toDay);

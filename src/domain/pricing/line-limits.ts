@@ -39,10 +39,26 @@ export function compileLimits(model: LineModifiers): Result<CompiledLimits, Pric
   let rounding: RoundingMode = 'half_up';
   if (model.rounding !== undefined) {
     if (isRoundingMode(model.rounding)) rounding = model.rounding;
-    else errors.push(pricingError('invalid_option', `rounding must be one of half_up, half_even, up, down, ceiling, floor`, ['rounding']));
+    else
+      errors.push(
+        pricingError(
+          'invalid_option',
+          {
+            en: 'rounding must be one of half_up, half_even, up, down, ceiling, floor',
+            zh: 'rounding 须为 half_up、half_even、up、down、ceiling、floor 之一',
+          },
+          ['rounding'],
+        ),
+      );
   }
   if (minimum && maximum && minimum.gt(maximum)) {
-    errors.push(pricingError('invalid_limits', `minimum ${model.minimum} is above maximum ${model.maximum}`, ['maximum']));
+    errors.push(
+      pricingError(
+        'invalid_limits',
+        { en: `minimum ${model.minimum} is above maximum ${model.maximum}`, zh: `最低收费 ${model.minimum} 高于最高收费 ${model.maximum}` },
+        ['maximum'],
+      ),
+    );
   }
   if (errors.length > 0) return err(errors);
   return ok({ minimum: minimum ?? null, maximum: maximum ?? null, rounding });

@@ -20,7 +20,8 @@ import { PricingDecimal, parseNonNegative, plain, ZERO } from './pricing-decimal
  */
 export function minimumCharge(lines: readonly { amount: Money }[], minimum: string, currency: CurrencyCode): Result<Priced, PricingError> {
   if (!isCurrencyCode(currency)) {
-    return err(pricingError('invalid_context', `unsupported currency ${JSON.stringify(currency)}`, ['currency']));
+    const shown = JSON.stringify(currency);
+    return err(pricingError('invalid_context', { en: `unsupported currency ${shown}`, zh: `不支持的币种 ${shown}` }, ['currency']));
   }
   const floor = parseNonNegative(minimum, ['minimum'], 'minimum');
   if (!floor.ok) return floor;
@@ -28,7 +29,11 @@ export function minimumCharge(lines: readonly { amount: Money }[], minimum: stri
   if (mismatch !== -1) {
     const other = lines[mismatch]?.amount.currency;
     return err(
-      pricingError('invalid_input', `line ${mismatch + 1} is in ${other}, not ${currency}`, ['lines', mismatch, 'amount', 'currency']),
+      pricingError(
+        'invalid_input',
+        { en: `line ${mismatch + 1} is in ${other}, not ${currency}`, zh: `第 ${mismatch + 1} 行的币种是 ${other}，不是 ${currency}` },
+        ['lines', mismatch, 'amount', 'currency'],
+      ),
     );
   }
   const total = sum(

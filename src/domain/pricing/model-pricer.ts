@@ -46,14 +46,16 @@ export function collect<T>(result: Result<T, PricingError>, errors: PricingError
 export function unitOf(value: unknown, path: (string | number)[], fallback: string, errors: PricingError[]): string {
   if (value === undefined) return fallback;
   if (typeof value === 'string' && value.trim() !== '') return value;
-  errors.push(pricingError('invalid_model', `${String(path.at(-1))} must be a non-empty string`, path));
+  const name = String(path.at(-1));
+  errors.push(pricingError('invalid_model', { en: `${name} must be a non-empty string`, zh: `${name} 须为非空字符串` }, path));
   return fallback;
 }
 
 /** Whether `value` is an array; records `invalid_model` otherwise. @example isList(model.tiers, ['tiers'], errors) */
 export function isList(value: unknown, path: (string | number)[], errors: PricingError[]): value is unknown[] {
   if (Array.isArray(value) && value.length > 0) return true;
-  errors.push(pricingError('invalid_model', `${String(path.at(-1))} must be a non-empty list`, path));
+  const name = String(path.at(-1));
+  errors.push(pricingError('invalid_model', { en: `${name} must be a non-empty list`, zh: `${name} 须为非空列表` }, path));
   return false;
 }
 

@@ -31,7 +31,8 @@ export interface PerPackageModel extends LineModifiers {
 export function compilePerPackage(model: PerPackageModel): Result<ModelPricer, PricingError[]> {
   const errors: PricingError[] = [];
   const size = collect(parseNonNegative(model.packageSize, ['packageSize'], 'packageSize'), errors);
-  if (size?.isZero()) errors.push(pricingError('invalid_number', 'packageSize must be above 0', ['packageSize']));
+  if (size?.isZero())
+    errors.push(pricingError('invalid_number', { en: 'packageSize must be above 0', zh: 'packageSize 须大于 0' }, ['packageSize']));
   const rate = collect(parseNonNegative(model.rate, ['rate'], 'rate'), errors);
   const unit = unitOf(model.unit, ['unit'], 'unit', errors);
   const packageUnit = unitOf(model.packageUnit, ['packageUnit'], 'package', errors);

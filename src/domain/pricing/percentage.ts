@@ -35,7 +35,14 @@ export function compilePercentage(model: PercentageModel): Result<ModelPricer, P
   const percent = collect(parseNonNegative(model.percent, ['percent'], 'percent'), errors);
   const base = model.base;
   if (!(PERCENTAGE_BASES as readonly unknown[]).includes(base)) {
-    errors.push(pricingError('invalid_option', `base must be amount or declared_value, got ${JSON.stringify(base)}`, ['base']));
+    const shown = JSON.stringify(base);
+    errors.push(
+      pricingError(
+        'invalid_option',
+        { en: `base must be amount or declared_value, got ${shown}`, zh: `base 须为 amount 或 declared_value，实际为 ${shown}` },
+        ['base'],
+      ),
+    );
   }
   if (percent === undefined || errors.length > 0) return err(errors);
   const rate = `${plain(percent)}%`;

@@ -33,7 +33,11 @@ export type Pricer = (input: PricingInput, context: PricingContext) => Result<Pr
 // JSON with a kind this build does not know) gets an error value instead of an exception.
 function unknownModel(model: never): Result<never, PricingError[]> {
   const kind = (model as { kind?: unknown }).kind;
-  return err([pricingError('unknown_model', `unknown pricing model ${JSON.stringify(kind)}`, ['kind'])]);
+  return err([
+    pricingError('unknown_model', { en: `unknown pricing model ${JSON.stringify(kind)}`, zh: `未知的计价模型 ${JSON.stringify(kind)}` }, [
+      'kind',
+    ]),
+  ]);
 }
 
 function compileFamily(model: PricingModel): Result<ModelPricer, PricingError[]> {
@@ -106,7 +110,10 @@ function finish(kind: PricingModelKind, measured: Measured, limits: CompiledLimi
  * // ok: amount 360n minor, formula.en "3 orders × $1.20 = $3.60"
  */
 export function compilePricingModel(model: PricingModel): Result<Pricer, PricingError[]> {
-  if (!isRecord(model)) return err([pricingError('invalid_model', 'a pricing model must be an object with a kind', [])]);
+  if (!isRecord(model))
+    return err([
+      pricingError('invalid_model', { en: 'a pricing model must be an object with a kind', zh: '计价模型须为带 kind 的对象' }, []),
+    ]);
   const family = compileFamily(model);
   const limits = compileLimits(model);
   if (!family.ok || !limits.ok) return err([...(family.ok ? [] : family.error), ...(limits.ok ? [] : limits.error)]);
@@ -115,7 +122,10 @@ export function compilePricingModel(model: PricingModel): Result<Pricer, Pricing
   const kind = model.kind;
   return ok((input, context) => {
     if (!isRecord(context) || !isCurrencyCode(context.currency)) {
-      return err(pricingError('invalid_context', `unsupported currency ${JSON.stringify(context?.currency)}`, ['context', 'currency']));
+      const shown = JSON.stringify(context?.currency);
+      return err(
+        pricingError('invalid_context', { en: `unsupported currency ${shown}`, zh: `不支持的币种 ${shown}` }, ['context', 'currency']),
+      );
     }
     const measured = measure(isRecord(input) ? input : {}, context.currency);
     return measured.ok ? ok(finish(kind, measured.value, compiledLimits, context.currency)) : measured;

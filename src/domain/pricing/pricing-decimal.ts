@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { err, ok, type Result } from '../shared/result.js';
-import { type PricingError, pricingError } from './pricing-error.js';
+import { type FieldName, fieldName, type PricingError, pricingError } from './pricing-error.js';
 
 /**
  * The Decimal constructor all pricing arithmetic runs on.
@@ -32,10 +32,19 @@ export const ONE: Decimal = new PricingDecimal(1);
  * parseDecimal('0.25', ['rate'], 'rate'); // ok(Decimal 0.25)
  * parseDecimal(0.25, ['rate'], 'rate'); // err invalid_number
  */
-export function parseDecimal(value: unknown, path: (string | number)[], what: string): Result<Decimal, PricingError> {
+export function parseDecimal(value: unknown, path: (string | number)[], what: FieldName): Result<Decimal, PricingError> {
   if (typeof value !== 'string' || !DECIMAL_PATTERN.test(value)) {
     const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-    return err(pricingError('invalid_number', `${what} must be a decimal string such as "0.25", got ${shown}`, path));
+    return err(
+      pricingError(
+        'invalid_number',
+        {
+          en: `${fieldName(what, 'en')} must be a decimal string such as "0.25", got ${shown}`,
+          zh: `${fieldName(what, 'zh')} 须为字符串形式的十进制数（如 "0.25"），实际为 ${shown}`,
+        },
+        path,
+      ),
+    );
   }
   const d = new PricingDecimal(value);
   // -0 is a legitimate way to write zero; normalise it so it never prints as "-0".
@@ -45,7 +54,10 @@ export function parseDecimal(value: unknown, path: (string | number)[], what: st
     return err(
       pricingError(
         'invalid_number',
-        `${what} ${JSON.stringify(value)} has more than ${MAX_INTEGER_DIGITS} digits before or ${MAX_DECIMAL_PLACES} after the point`,
+        {
+          en: `${fieldName(what, 'en')} ${JSON.stringify(value)} has more than ${MAX_INTEGER_DIGITS} digits before or ${MAX_DECIMAL_PLACES} after the point`,
+          zh: `${fieldName(what, 'zh')} ${JSON.stringify(value)} 整数部分超过 ${MAX_INTEGER_DIGITS} 位或小数部分超过 ${MAX_DECIMAL_PLACES} 位`,
+        },
         path,
       ),
     );
@@ -63,13 +75,22 @@ export function parseDecimal(value: unknown, path: (string | number)[], what: st
 export function parseNonNegative(
   value: unknown,
   path: (string | number)[],
-  what: string,
+  what: FieldName,
   negativeCode: 'negative_number' | 'negative_quantity' = 'negative_number',
 ): Result<Decimal, PricingError> {
   const parsed = parseDecimal(value, path, what);
   if (!parsed.ok) return parsed;
   if (parsed.value.isNegative()) {
-    return err(pricingError(negativeCode, `${what} must not be negative, got ${JSON.stringify(value)}`, path));
+    return err(
+      pricingError(
+        negativeCode,
+        {
+          en: `${fieldName(what, 'en')} must not be negative, got ${JSON.stringify(value)}`,
+          zh: `${fieldName(what, 'zh')} 不能为负数，实际为 ${JSON.stringify(value)}`,
+        },
+        path,
+      ),
+    );
   }
   return parsed;
 }
@@ -86,7 +107,7 @@ export function parseInput(
   negativeCode: 'negative_number' | 'negative_quantity' = 'negative_number',
 ): Result<Decimal, PricingError> {
   if (value === undefined || value === null) {
-    return err(pricingError('missing_input', `${field} is required`, ['input', field]));
+    return err(pricingError('missing_input', { en: `${field} is required`, zh: `缺少 ${field}` }, ['input', field]));
   }
   return parseNonNegative(value, ['input', field], field, negativeCode);
 }

@@ -36,22 +36,48 @@ export const PRICING_ERROR_CODES = [
   'beyond_table',
   'beyond_tiers',
   'beyond_bands',
+  /** A seasonal schedule whose month ranges overlap or leave a month without a rate. */
+  'invalid_seasons',
+  /** A greater-of / lesser-of model without branches, or a branch that is itself invalid. */
+  'invalid_branches',
 ] as const;
 
 export type PricingErrorCode = (typeof PRICING_ERROR_CODES)[number];
 
+/** English and Chinese text of a message. */
+export interface PricingMessages {
+  en: string;
+  zh: string;
+}
+
 /**
  * One located problem. `path` points into the model (`['tiers', 2, 'upTo']`) for card errors
  * and starts with `'input'` (`['input', 'quantity']`) for problems with what was priced, so a
- * rate-card editor can prefix it with the rule's own location.
+ * rate-card editor can prefix it with the rule's own location. `message` is the English text;
+ * `messages` has it in both languages, for a seller reading Chinese.
  */
 export interface PricingError {
   code: PricingErrorCode;
   message: string;
+  messages: PricingMessages;
   path: (string | number)[];
 }
 
-/** @example pricingError('negative_quantity', 'quantity must not be negative', ['input', 'quantity']) */
-export function pricingError(code: PricingErrorCode, message: string, path: (string | number)[]): PricingError {
-  return { code, message, path };
+/**
+ * @example
+ * pricingError('negative_quantity', { en: 'quantity must not be negative', zh: '数量不能为负数' }, ['input', 'quantity'])
+ */
+export function pricingError(code: PricingErrorCode, messages: PricingMessages, path: (string | number)[]): PricingError {
+  return { code, message: messages.en, messages, path };
+}
+
+/**
+ * What a field is called in a message: one name for both languages (a JSON key such as
+ * `rate`) or a name per language (`tier 2 rate` / `第 2 档 rate`).
+ */
+export type FieldName = string | PricingMessages;
+
+/** @example fieldName({ en: 'tier 2 rate', zh: '第 2 档费率' }, 'zh') // '第 2 档费率' */
+export function fieldName(what: FieldName, lang: keyof PricingMessages): string {
+  return typeof what === 'string' ? what : what[lang];
 }

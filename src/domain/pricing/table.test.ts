@@ -52,7 +52,12 @@ describe('table', () => {
   it('reports a value beyond the last row', () => {
     expect(price(POSTAGE, { rowValue: '3.5', column: '1' }, usd)).toEqual({
       ok: false,
-      error: { code: 'beyond_table', message: '3.5 lb is beyond the table (last row ≤ 3 lb)', path: ['input', 'rowValue'] },
+      error: {
+        code: 'beyond_table',
+        message: '3.5 lb is beyond the table (last row ≤ 3 lb)',
+        messages: { en: '3.5 lb is beyond the table (last row ≤ 3 lb)', zh: '3.5 磅 超出价格表（最后一行 ≤ 3 磅）' },
+        path: ['input', 'rowValue'],
+      },
     });
   });
 
@@ -63,7 +68,12 @@ describe('table', () => {
     });
     expect(price(POSTAGE, { rowValue: '2.5', column: '9' }, usd)).toEqual({
       ok: false,
-      error: { code: 'missing_cell', message: 'the table has no price for zone 9 in the ≤ 3 lb row', path: ['rows', 2, 'cells', '9'] },
+      error: {
+        code: 'missing_cell',
+        message: 'the table has no price for zone 9 in the ≤ 3 lb row',
+        messages: { en: 'the table has no price for zone 9 in the ≤ 3 lb row', zh: '价格表中 ≤ 3 磅 这一行没有分区 9 的价格' },
+        path: ['rows', 2, 'cells', '9'],
+      },
     });
   });
 

@@ -42,25 +42,43 @@ interface CompiledRow {
 
 function compileRow(raw: unknown, i: number, previous: Decimal | null, errors: PricingError[]): CompiledRow | undefined {
   if (!isRecord(raw)) {
-    errors.push(pricingError('invalid_model', `row ${i + 1} must be an object with upTo and cells`, ['rows', i]));
+    errors.push(
+      pricingError(
+        'invalid_model',
+        { en: `row ${i + 1} must be an object with upTo and cells`, zh: `第 ${i + 1} 行须为含 upTo 和 cells 的对象` },
+        ['rows', i],
+      ),
+    );
     return undefined;
   }
-  const upTo = collect(parseNonNegative(raw.upTo, ['rows', i, 'upTo'], `row ${i + 1} upTo`), errors);
+  const upTo = collect(parseNonNegative(raw.upTo, ['rows', i, 'upTo'], { en: `row ${i + 1} upTo`, zh: `第 ${i + 1} 行 upTo` }), errors);
   if (upTo !== undefined && previous !== null && upTo.lte(previous)) {
     errors.push(
-      pricingError('invalid_table', `row ${i + 1} must end above the previous row's ${plain(previous)} (got ${plain(upTo)})`, [
-        'rows',
-        i,
-        'upTo',
-      ]),
+      pricingError(
+        'invalid_table',
+        {
+          en: `row ${i + 1} must end above the previous row's ${plain(previous)} (got ${plain(upTo)})`,
+          zh: `第 ${i + 1} 行的上限须高于上一行的 ${plain(previous)}（实际为 ${plain(upTo)}）`,
+        },
+        ['rows', i, 'upTo'],
+      ),
     );
   }
   const cells = new Map<string, CompiledCell>();
   if (!isRecord(raw.cells)) {
-    errors.push(pricingError('invalid_model', `row ${i + 1} cells must be an object keyed by column`, ['rows', i, 'cells']));
+    errors.push(
+      pricingError(
+        'invalid_model',
+        { en: `row ${i + 1} cells must be an object keyed by column`, zh: `第 ${i + 1} 行的 cells 须为按列名索引的对象` },
+        ['rows', i, 'cells'],
+      ),
+    );
   } else {
     for (const [key, value] of Object.entries(raw.cells)) {
-      const cell = collect(parseNonNegative(value, ['rows', i, 'cells', key], `row ${i + 1} column ${key}`), errors);
+      const cell = collect(
+        parseNonNegative(value, ['rows', i, 'cells', key], { en: `row ${i + 1} column ${key}`, zh: `第 ${i + 1} 行 ${key} 列` }),
+        errors,
+      );
       if (cell !== undefined) cells.set(key, { rate: cell, shown: rateLabel(cell) });
     }
   }
@@ -110,12 +128,20 @@ export function compileTable(model: TableModel): Result<ModelPricer, PricingErro
     const value = parseInput(input.rowValue, 'rowValue');
     if (!value.ok) return value;
     const column = input.column;
-    if (typeof column !== 'string') return err(pricingError('missing_input', 'column is required', ['input', 'column']));
+    if (typeof column !== 'string')
+      return err(pricingError('missing_input', { en: 'column is required', zh: '缺少 column' }, ['input', 'column']));
     const qty = input.quantity === undefined ? ok(ONE) : parseInput(input.quantity, 'quantity', 'negative_quantity');
     if (!qty.ok) return qty;
     if (!columns.has(column)) {
       return err(
-        pricingError('unknown_column', `no ${columnName} ${JSON.stringify(column)} in the table (has ${columnList})`, ['input', 'column']),
+        pricingError(
+          'unknown_column',
+          {
+            en: `no ${columnName} ${JSON.stringify(column)} in the table (has ${columnList})`,
+            zh: `表中没有${unitName(columnName, column, 'zh')} ${JSON.stringify(column)}（现有 ${columnList}）`,
+          },
+          ['input', 'column'],
+        ),
       );
     }
     const index = findRow(rows, value.value);
@@ -124,10 +150,14 @@ export function compileTable(model: TableModel): Result<ModelPricer, PricingErro
     if (index === -1) {
       const last = plain((rows.at(-1) as CompiledRow).upTo);
       return err(
-        pricingError('beyond_table', `${withUnit(rowValue, 'en')} is beyond the table (last row ≤ ${withUnit(last, 'en')})`, [
-          'input',
-          'rowValue',
-        ]),
+        pricingError(
+          'beyond_table',
+          {
+            en: `${withUnit(rowValue, 'en')} is beyond the table (last row ≤ ${withUnit(last, 'en')})`,
+            zh: `${withUnit(rowValue, 'zh')} 超出价格表（最后一行 ≤ ${withUnit(last, 'zh')}）`,
+          },
+          ['input', 'rowValue'],
+        ),
       );
     }
     const row = rows[index] as CompiledRow;
@@ -135,12 +165,14 @@ export function compileTable(model: TableModel): Result<ModelPricer, PricingErro
     const cell = row.cells.get(column);
     if (cell === undefined) {
       return err(
-        pricingError('missing_cell', `the table has no price for ${columnName} ${column} in the ≤ ${withUnit(rowUpTo, 'en')} row`, [
-          'rows',
-          index,
-          'cells',
-          column,
-        ]),
+        pricingError(
+          'missing_cell',
+          {
+            en: `the table has no price for ${columnName} ${column} in the ≤ ${withUnit(rowUpTo, 'en')} row`,
+            zh: `价格表中 ≤ ${withUnit(rowUpTo, 'zh')} 这一行没有${unitName(columnName, column, 'zh')} ${column} 的价格`,
+          },
+          ['rows', index, 'cells', column],
+        ),
       );
     }
     const quantity = plain(qty.value);

@@ -54,28 +54,48 @@ interface CompiledTier {
 function compileTier(raw: unknown, i: number, last: boolean, previous: Decimal | null, errors: PricingError[]): CompiledTier | undefined {
   const path = ['tiers', i];
   if (!isRecord(raw)) {
-    errors.push(pricingError('invalid_model', `tier ${i + 1} must be an object with upTo and rate`, path));
+    errors.push(
+      pricingError(
+        'invalid_model',
+        { en: `tier ${i + 1} must be an object with upTo and rate`, zh: `第 ${i + 1} 档须为含 upTo 和 rate 的对象` },
+        path,
+      ),
+    );
     return undefined;
   }
-  const rate = collect(parseNonNegative(raw.rate, [...path, 'rate'], `tier ${i + 1} rate`), errors);
+  const rate = collect(parseNonNegative(raw.rate, [...path, 'rate'], { en: `tier ${i + 1} rate`, zh: `第 ${i + 1} 档 rate` }), errors);
   const flatFee =
-    raw.flatFee === undefined ? ZERO : collect(parseNonNegative(raw.flatFee, [...path, 'flatFee'], `tier ${i + 1} flatFee`), errors);
+    raw.flatFee === undefined
+      ? ZERO
+      : collect(parseNonNegative(raw.flatFee, [...path, 'flatFee'], { en: `tier ${i + 1} flatFee`, zh: `第 ${i + 1} 档 flatFee` }), errors);
   let upTo: Decimal | null | undefined = null;
   if (raw.upTo === null) {
     if (!last)
-      errors.push(pricingError('invalid_tiers', `only the last tier may be open-ended (tier ${i + 1} has upTo null)`, [...path, 'upTo']));
+      errors.push(
+        pricingError(
+          'invalid_tiers',
+          {
+            en: `only the last tier may be open-ended (tier ${i + 1} has upTo null)`,
+            zh: `只有最后一档可以不设上限（第 ${i + 1} 档的 upTo 为 null）`,
+          },
+          [...path, 'upTo'],
+        ),
+      );
   } else {
-    upTo = collect(parseNonNegative(raw.upTo, [...path, 'upTo'], `tier ${i + 1} upTo`), errors);
+    upTo = collect(parseNonNegative(raw.upTo, [...path, 'upTo'], { en: `tier ${i + 1} upTo`, zh: `第 ${i + 1} 档 upTo` }), errors);
     if (upTo !== undefined && previous !== null && upTo.lte(previous)) {
       errors.push(
         pricingError(
           'invalid_tiers',
-          `tier ${i + 1} must end above the previous tier's upTo ${plain(previous)} (got ${plain(upTo)}): tiers overlap`,
+          {
+            en: `tier ${i + 1} must end above the previous tier's upTo ${plain(previous)} (got ${plain(upTo)}): tiers overlap`,
+            zh: `第 ${i + 1} 档的上限须高于上一档的 ${plain(previous)}（实际为 ${plain(upTo)}）：档位重叠`,
+          },
           [...path, 'upTo'],
         ),
       );
     } else if (upTo !== undefined && previous === null && upTo.isZero()) {
-      errors.push(pricingError('invalid_tiers', 'the first tier must end above 0', [...path, 'upTo']));
+      errors.push(pricingError('invalid_tiers', { en: 'the first tier must end above 0', zh: '第一档的上限须大于 0' }, [...path, 'upTo']));
     }
   }
   if (rate === undefined || flatFee === undefined || upTo === undefined) return undefined;
@@ -151,10 +171,12 @@ function tierRange(tier: CompiledTier, lang: Lang): string {
 
 function beyondTiers(quantity: Decimal, tiers: CompiledTier[]): PricingError {
   const last = tiers.at(-1)?.upTo;
-  return pricingError('beyond_tiers', `quantity ${plain(quantity)} is beyond the last tier (up to ${last ? plain(last) : '∞'})`, [
-    'input',
-    'quantity',
-  ]);
+  const top = last ? plain(last) : '∞';
+  return pricingError(
+    'beyond_tiers',
+    { en: `quantity ${plain(quantity)} is beyond the last tier (up to ${top})`, zh: `数量 ${plain(quantity)} 超出最后一档（上限 ${top}）` },
+    ['input', 'quantity'],
+  );
 }
 
 /**
@@ -170,7 +192,14 @@ export function compileTiered(model: TieredModel): Result<ModelPricer, PricingEr
   const errors: PricingError[] = [];
   const mode = model.mode;
   if (!(TIER_MODES as readonly unknown[]).includes(mode)) {
-    errors.push(pricingError('invalid_option', `mode must be graduated or volume, got ${JSON.stringify(mode)}`, ['mode']));
+    const shown = JSON.stringify(mode);
+    errors.push(
+      pricingError(
+        'invalid_option',
+        { en: `mode must be graduated or volume, got ${shown}`, zh: `mode 须为 graduated 或 volume，实际为 ${shown}` },
+        ['mode'],
+      ),
+    );
   }
   const tiers = compileTiers(model.tiers, errors);
   const unit = unitOf(model.unit, ['unit'], 'unit', errors);

@@ -48,15 +48,34 @@ function readPeriod(input: PricingInput): Result<Period, PricingError> {
   const dates: CalendarDate[] = [];
   for (const field of ['from', 'to'] as const) {
     const raw = input[field];
-    if (raw === undefined) return err(pricingError('missing_input', `${field} is required (YYYY-MM-DD)`, ['input', field]));
+    if (raw === undefined)
+      return err(
+        pricingError('missing_input', { en: `${field} is required (YYYY-MM-DD)`, zh: `缺少 ${field}（YYYY-MM-DD）` }, ['input', field]),
+      );
     const date = typeof raw === 'string' ? parseCalendarDate(raw) : null;
     if (date === null)
-      return err(pricingError('invalid_period', `${field} must be a date YYYY-MM-DD, got ${JSON.stringify(raw)}`, ['input', field]));
+      return err(
+        pricingError(
+          'invalid_period',
+          {
+            en: `${field} must be a date YYYY-MM-DD, got ${JSON.stringify(raw)}`,
+            zh: `${field} 须为 YYYY-MM-DD 格式的日期，实际为 ${JSON.stringify(raw)}`,
+          },
+          ['input', field],
+        ),
+      );
     dates.push(date);
   }
   const [from, to] = dates as [CalendarDate, CalendarDate];
   const days = dayNumber(to) - dayNumber(from) + 1;
-  if (days < 1) return err(pricingError('invalid_period', `to ${input.to} is before from ${input.from}`, ['input', 'to']));
+  if (days < 1)
+    return err(
+      pricingError(
+        'invalid_period',
+        { en: `to ${input.to} is before from ${input.from}`, zh: `结束日 ${input.to} 早于开始日 ${input.from}` },
+        ['input', 'to'],
+      ),
+    );
   return ok({ from, to, days });
 }
 
@@ -99,16 +118,28 @@ export function compileTimeBased(model: TimeBasedModel): Result<ModelPricer, Pri
   const rate = collect(parseNonNegative(model.rate, ['rate'], 'rate'), errors);
   const per = model.per;
   if (!(TIME_PERIODS as readonly unknown[]).includes(per)) {
-    errors.push(pricingError('invalid_option', `per must be day or month, got ${JSON.stringify(per)}`, ['per']));
+    const shown = JSON.stringify(per);
+    errors.push(
+      pricingError('invalid_option', { en: `per must be day or month, got ${shown}`, zh: `per 须为 day 或 month，实际为 ${shown}` }, [
+        'per',
+      ]),
+    );
   }
   const proration = model.proration ?? 'daily';
   if (model.proration !== undefined && per === 'day') {
-    errors.push(pricingError('invalid_option', 'proration applies to monthly rates only', ['proration']));
+    errors.push(
+      pricingError('invalid_option', { en: 'proration applies to monthly rates only', zh: 'proration 只适用于按月计价' }, ['proration']),
+    );
   } else if (!(MONTH_PRORATIONS as readonly unknown[]).includes(proration)) {
     errors.push(
-      pricingError('invalid_option', `proration must be daily, calendar_months or anniversary_months, got ${JSON.stringify(proration)}`, [
-        'proration',
-      ]),
+      pricingError(
+        'invalid_option',
+        {
+          en: `proration must be daily, calendar_months or anniversary_months, got ${JSON.stringify(proration)}`,
+          zh: `proration 须为 daily、calendar_months 或 anniversary_months，实际为 ${JSON.stringify(proration)}`,
+        },
+        ['proration'],
+      ),
     );
   }
   const unit = unitOf(model.unit, ['unit'], 'unit', errors);
