@@ -172,6 +172,117 @@ export const quotes = pgTable('quotes', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
 
+// Returns, work orders, kits and exit plans (migrations/0007_returns_and_work_orders.sql).
+export const returnAuthorisations = pgTable('return_authorisations', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  number: text('number').notNull(),
+  source: text('source').notNull(),
+  channel: text('channel'),
+  channelReturnId: text('channel_return_id'),
+  orderReference: text('order_reference'),
+  warehouseId: uuid('warehouse_id').notNull(),
+  carrier: text('carrier'),
+  trackingNumber: text('tracking_number'),
+  reason: text('reason'),
+  scannedCode: text('scanned_code'),
+  note: text('note'),
+  status: text('status').notNull(),
+  authorisedAt: timestamp('authorised_at', { withTimezone: true, mode: 'date' }).notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }),
+  inspectedAt: timestamp('inspected_at', { withTimezone: true, mode: 'date' }),
+  closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+  cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }),
+  createdBy: uuid('created_by'),
+  receivedBy: uuid('received_by'),
+  ...timestamps,
+});
+
+export const returnLines = pgTable('return_lines', {
+  id: uuid('id').primaryKey(),
+  returnId: uuid('return_id').notNull(),
+  accountId: uuid('account_id').notNull(),
+  lineNo: integer('line_no').notNull(),
+  skuId: uuid('sku_id').notNull(),
+  expectedQuantity: integer('expected_quantity').notNull(),
+  receivedQuantity: integer('received_quantity').notNull(),
+  splitFromLineId: uuid('split_from_line_id'),
+  grade: char('grade', { length: 1 }),
+  disposition: text('disposition'),
+  evidence: jsonb('evidence').$type<{ photos: string[]; note: string | null }>(),
+  inspectedAt: timestamp('inspected_at', { withTimezone: true, mode: 'date' }),
+  inspectedBy: uuid('inspected_by'),
+  lotId: uuid('lot_id'),
+  workOrderId: uuid('work_order_id'),
+});
+
+export const workOrders = pgTable('work_orders', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  number: text('number').notNull(),
+  warehouseId: uuid('warehouse_id').notNull(),
+  kind: text('kind').notNull(),
+  status: text('status').notNull(),
+  skuId: uuid('sku_id'),
+  quantity: integer('quantity').notNull(),
+  unitsDone: integer('units_done'),
+  minutes: integer('minutes'),
+  instructions: text('instructions'),
+  destination: text('destination'),
+  evidence: jsonb('evidence').$type<{ photos: string[]; note: string | null }>(),
+  completionNote: text('completion_note'),
+  sourceType: text('source_type').notNull(),
+  sourceId: uuid('source_id'),
+  sourceLineId: uuid('source_line_id'),
+  requestedBy: uuid('requested_by'),
+  startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
+  completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+  cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }),
+  completedBy: uuid('completed_by'),
+  ...timestamps,
+});
+
+export const kitComponents = pgTable(
+  'kit_components',
+  {
+    accountId: uuid('account_id').notNull(),
+    kitSkuId: uuid('kit_sku_id').notNull(),
+    componentSkuId: uuid('component_sku_id').notNull(),
+    quantity: integer('quantity').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kitSkuId, t.componentSkuId] })],
+);
+
+export const exitPlans = pgTable('exit_plans', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  number: text('number').notNull(),
+  status: text('status').notNull(),
+  note: text('note'),
+  createdBy: uuid('created_by'),
+  submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+  approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }),
+  approvedBy: uuid('approved_by'),
+  doneAt: timestamp('done_at', { withTimezone: true, mode: 'date' }),
+  cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }),
+  ...timestamps,
+});
+
+export const exitPlanLines = pgTable('exit_plan_lines', {
+  id: uuid('id').primaryKey(),
+  planId: uuid('plan_id').notNull(),
+  accountId: uuid('account_id').notNull(),
+  warehouseId: uuid('warehouse_id').notNull(),
+  skuId: uuid('sku_id').notNull(),
+  availableUnits: integer('available_units').notNull(),
+  damagedUnits: integer('damaged_units').notNull(),
+  disposition: text('disposition'),
+  quantity: integer('quantity').notNull(),
+  destination: text('destination'),
+  workOrderId: uuid('work_order_id'),
+});
+
 export const schema = {
   installation,
   accounts,
@@ -184,5 +295,11 @@ export const schema = {
   rateCards,
   rateCardVersions,
   quotes,
+  returnAuthorisations,
+  returnLines,
+  workOrders,
+  kitComponents,
+  exitPlans,
+  exitPlanLines,
 };
 export type Schema = typeof schema;
