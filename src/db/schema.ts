@@ -376,6 +376,167 @@ export const receivingDiscrepancies = pgTable('receiving_discrepancies', {
   recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
 
+// Inventory core: ledger, lots, locations, allocations, outbox, billable events, snapshots
+// (migrations/0004_inventory_core.sql).
+export const accountWarehouses = pgTable(
+  'account_warehouses',
+  {
+    accountId: uuid('account_id').notNull(),
+    warehouseId: uuid('warehouse_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.warehouseId] })],
+);
+
+export const numberSequences = pgTable(
+  'number_sequences',
+  {
+    kind: text('kind').notNull(),
+    scope: text('scope').notNull(),
+    nextValue: bigint('next_value', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.scope] })],
+);
+
+export const locations = pgTable('locations', {
+  id: uuid('id').primaryKey(),
+  warehouseId: uuid('warehouse_id').notNull(),
+  code: text('code').notNull(),
+  zone: text('zone'),
+  aisle: text('aisle'),
+  shelf: text('shelf'),
+  bin: text('bin'),
+  locationType: text('location_type').notNull(),
+  capacityUnits: integer('capacity_units'),
+  capacityCubicFeet: numeric('capacity_cubic_feet', { precision: 12, scale: 3 }),
+  status: text('status').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const inventoryLots = pgTable('inventory_lots', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  skuId: uuid('sku_id').notNull(),
+  warehouseId: uuid('warehouse_id').notNull(),
+  code: text('code').notNull(),
+  sourceType: text('source_type').notNull(),
+  sourceId: uuid('source_id'),
+  receivedOn: date('received_on', { mode: 'string' }),
+  inbound: integer('inbound').notNull(),
+  onHand: integer('on_hand').notNull(),
+  allocated: integer('allocated').notNull(),
+  damaged: integer('damaged').notNull(),
+  ...timestamps,
+});
+
+export const locationStock = pgTable(
+  'location_stock',
+  {
+    lotId: uuid('lot_id').notNull(),
+    locationId: uuid('location_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.lotId, t.locationId] })],
+);
+
+export const inventoryLedger = pgTable('inventory_ledger', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  id: uuid('id').notNull(),
+  accountId: uuid('account_id').notNull(),
+  skuId: uuid('sku_id').notNull(),
+  warehouseId: uuid('warehouse_id').notNull(),
+  lotId: uuid('lot_id').notNull(),
+  movement: text('movement').notNull(),
+  inboundDelta: integer('inbound_delta').notNull(),
+  onHandDelta: integer('on_hand_delta').notNull(),
+  allocatedDelta: integer('allocated_delta').notNull(),
+  damagedDelta: integer('damaged_delta').notNull(),
+  locationId: uuid('location_id'),
+  locationDelta: integer('location_delta').notNull(),
+  reasonCode: text('reason_code'),
+  note: text('note'),
+  sourceType: text('source_type').notNull(),
+  sourceId: text('source_id').notNull(),
+  userId: uuid('user_id'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const allocations = pgTable('allocations', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  reference: text('reference').notNull(),
+  lineNo: integer('line_no').notNull(),
+  skuId: uuid('sku_id').notNull(),
+  warehouseId: uuid('warehouse_id').notNull(),
+  lotId: uuid('lot_id').notNull(),
+  quantity: integer('quantity').notNull(),
+  status: text('status').notNull(),
+  ...timestamps,
+});
+
+export const allocationRequests = pgTable(
+  'allocation_requests',
+  {
+    accountId: uuid('account_id').notNull(),
+    reference: text('reference').notNull(),
+    status: text('status').notNull(),
+    result: jsonb('result').notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.reference] })],
+);
+
+export const channelStockRules = pgTable('channel_stock_rules', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  channel: text('channel').notNull(),
+  skuId: uuid('sku_id'),
+  safetyBuffer: integer('safety_buffer').notNull(),
+  cap: integer('cap'),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const inventoryOutbox = pgTable('inventory_outbox', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  skuId: uuid('sku_id').notNull(),
+  kind: text('kind').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const billableEvents = pgTable('billable_events', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  kind: text('kind').notNull(),
+  warehouseId: uuid('warehouse_id'),
+  occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+  quantity: numeric('quantity', { precision: 18, scale: 4 }).notNull(),
+  unit: text('unit').notNull(),
+  attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull(),
+  sourceType: text('source_type').notNull(),
+  sourceId: text('source_id').notNull(),
+  idempotencyKey: text('idempotency_key').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const storageSnapshots = pgTable(
+  'storage_snapshots',
+  {
+    snapshotDate: date('snapshot_date', { mode: 'string' }).notNull(),
+    warehouseId: uuid('warehouse_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    skuId: uuid('sku_id').notNull(),
+    lotId: uuid('lot_id').notNull(),
+    locationType: text('location_type').notNull(),
+    units: integer('units').notNull(),
+    cubicFeet: numeric('cubic_feet', { precision: 14, scale: 4 }).notNull(),
+    ageDays: integer('age_days').notNull(),
+    takenAt: timestamp('taken_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotDate, t.lotId, t.locationType] })],
+);
+
 export const schema = {
   installation,
   accounts,
@@ -399,5 +560,17 @@ export const schema = {
   kitComponents,
   exitPlans,
   exitPlanLines,
+  accountWarehouses,
+  numberSequences,
+  locations,
+  inventoryLots,
+  locationStock,
+  inventoryLedger,
+  allocations,
+  allocationRequests,
+  channelStockRules,
+  inventoryOutbox,
+  billableEvents,
+  storageSnapshots,
 };
 export type Schema = typeof schema;
