@@ -31,7 +31,11 @@ export const ErrorSchema = z
           header: z.string().optional(),
           field: z.string().optional(),
           code: z.string(),
-          message: z.string(),
+          message: z.string().describe('English'),
+          messages: z
+            .object({ en: z.string(), zh: z.string() })
+            .optional()
+            .describe('The same in English and Simplified Chinese, where the problem was found by the domain rules'),
         }),
       ),
     }),

@@ -1,4 +1,4 @@
-/** `landed cards …`: rate cards from the command line — list, export, import, load a carrier table, diff. */
+/** `landed cards …`: rate cards from the command line — list, export, import, load a carrier table or zone chart, diff. */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -102,6 +102,60 @@ export function addCardCommands(program: Command, ctx: QuoteCommandContext): voi
         );
       });
     });
+
+  cards
+    .command('import-zones')
+    .description('Load a carrier’s official zone chart for an origin (.xlsx/.csv: "Dest. ZIP" ranges → zone) as a new version')
+    .argument('<code>', 'the standard card, e.g. US-STANDARD')
+    .argument('<file>', 'the zone chart sheet')
+    .requiredOption('--origin <zips>', 'origin ZIP3 prefix or ZIP5s, comma-separated, e.g. 08837')
+    .option('--service <codes>', 'service codes, comma-separated, e.g. UPS_GROUND')
+    .option('--carrier <carriers>', 'or whole carriers: ups, fedex, usps')
+    .option('--effective <yyyy-mm-dd>', 'first ship date the chart applies to (default today)')
+    .option('--source <text>', 'where the chart came from (default the file name)')
+    .option('--zone-column <header>', 'the zone column when it is not called Zone or Ground')
+    .option('--notes <text>')
+    .action(
+      async (
+        code: string,
+        file: string,
+        options: {
+          origin: string;
+          service?: string;
+          carrier?: string;
+          effective?: string;
+          source?: string;
+          zoneColumn?: string;
+          notes?: string;
+        },
+      ) => {
+        if (!options.service && !options.carrier) throw new CliFailure('Give --service (e.g. UPS_GROUND) or --carrier (ups, fedex, usps).');
+        const resolved = path.resolve(file);
+        if (!fs.existsSync(resolved)) throw new CliFailure(`File not found: ${resolved}`);
+        const sheet = await readTable(path.basename(resolved), fs.readFileSync(resolved));
+        if (!sheet.ok) throw new CliFailure(sheet.error.message, sheet.error);
+        const list = (value: string | undefined) => (value ?? '').split(',').filter((v) => v.trim() !== '');
+        const effective = options.effective ?? new Date().toISOString().slice(0, 10);
+        await ctx.withServices(async (services) => {
+          const added = await services.rateCards.importZoneChart(SYSTEM_ACTOR, { code }, sheet.value, {
+            origins: list(options.origin),
+            services: list(options.service),
+            carriers: list(options.carrier),
+            effectiveFrom: effective,
+            source: options.source,
+            zoneColumn: options.zoneColumn,
+            notes: options.notes,
+            filename: path.basename(resolved),
+          });
+          if (!added.ok) throw located(added.error);
+          ctx.io.out(
+            ctx.json()
+              ? JSON.stringify({ ok: true, version: added.value.version })
+              : `Loaded the zone chart from ${options.origin} into ${code.toUpperCase()} v${added.value.version}, effective ${effective}.`,
+          );
+        });
+      },
+    );
 
   cards
     .command('diff')

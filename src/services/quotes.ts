@@ -4,7 +4,9 @@
  * read-only link that expires. Single-parcel rates (`rate`) use the same cards.
  */
 import { makeParcel } from '../domain/carriers/parcel.js';
-import { type RateShopResult, rateShop } from '../domain/carriers/rate-shop.js';
+import { type RateShopResult, shopOutcomes } from '../domain/carriers/rate-shop.js';
+import { rateParcel } from '../domain/carriers/rate-parcel.js';
+import { zoneResolverFor } from '../domain/rate-cards/zone-charts.js';
 import { isLengthUnit, isWeightUnit } from '../domain/units/index.js';
 import { type Money, moneyToDto } from '../domain/money/index.js';
 import { type Quote, quoteFor } from '../domain/quotes/quote-engine.js';
@@ -157,7 +159,8 @@ export function createQuoteService(deps: ServiceDeps, rateCards: RateCardService
       const accountId = actor.accountId ?? input.accountId ?? null;
       const cards = await rateCards.resolveForQuote(tx, scope, accountId, input.shipDate);
       if (!cards.ok) return cards;
-      const all = cards.value.standard.document.carrierServices;
+      const card = cards.value.standard.document;
+      const all = card.carrierServices;
       const services = input.services?.length ? all.filter((s) => input.services?.includes(s.code)) : all;
       const unknown = input.services?.find((code) => !all.some((s) => s.code === code));
       if (unknown)
@@ -166,17 +169,19 @@ export function createQuoteService(deps: ServiceDeps, rateCards: RateCardService
             { path: ['services'], code: 'unknown_service', message: `No service ${unknown}.` },
           ]),
         );
-      const shop = rateShop(
-        parcel,
-        services,
-        {
-          originZip: origin,
-          destZip: input.destinationZip,
-          shipDate: input.shipDate,
-          residential: input.residential,
-          signature: input.signature,
-          fuel: cards.value.standard.document.fuel,
-        },
+      // Each service rates with the card's official zone chart for this origin when it has one.
+      const options = {
+        originZip: origin,
+        destZip: input.destinationZip,
+        shipDate: input.shipDate,
+        residential: input.residential,
+        signature: input.signature,
+        fuel: card.fuel,
+      };
+      const shop = shopOutcomes(
+        services.map((service) =>
+          rateParcel(parcel, service, { ...options, zoneCharts: zoneResolverFor(card, service, origin, input.shipDate).zoneCharts }),
+        ),
         input.promiseDays,
       );
       return ok({

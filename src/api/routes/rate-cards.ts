@@ -62,6 +62,8 @@ const versionDto = (v: VersionSummary): z.output<typeof VersionSummarySchema> =>
   created_at: v.createdAt.toISOString(),
 });
 
+const isoDateQuery = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+
 const VersionParams = z.object({ id: z.uuid(), version: z.coerce.number().int().min(1) });
 
 export const rateCardRoutes = [
@@ -229,6 +231,50 @@ export const rateCardRoutes = [
           await services.rateCards.importRateTable(actor, params.id, params.service, table, {
             effectiveFrom: query.effective_from,
             notes: query.notes,
+          }),
+        ),
+      );
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/v1/rate-cards/:code/zone-charts',
+    summary: 'Load a carrier’s official zone chart for an origin (.xlsx or .csv) as a new card version',
+    description:
+      'The sheet as UPS publishes it: optional title rows, then a header row with "Dest. ZIP" and a zone column ("Zone", "Ground", or name it with zone_column); one row per destination ZIP3 or range ("004-005"), zones 1–9. The chart applies to the named services (or whole carriers) shipping from the origin ZIP3/ZIP5s and overrides the computed distance zone from the effective date. Every problem is reported by row and column (overlapping ranges, a ZIP3 in use left out between ranges, a zone the services do not price); nothing is saved unless the whole chart and card are valid. :code is the card code (or its id).',
+    tags: ['rate cards'],
+    permission: 'rate_cards:write',
+    tenancy: { kind: 'account', resource: 'rate_card' },
+    params: z.object({ code: z.string().min(1).max(64) }),
+    querystring: z.object({
+      origin: z.string().min(3).max(200).describe('Origin ZIP3 prefix or ZIP5s, comma-separated, e.g. 08837'),
+      service: z.string().max(400).optional().describe('Service codes, comma-separated, e.g. ups_ground'),
+      carrier: z.string().max(100).optional().describe('Or whole carriers: ups, fedex, usps'),
+      effective_from: isoDateQuery.optional().describe('Default: today'),
+      source: z.string().max(500).optional(),
+      zone_column: z.string().max(100).optional(),
+      notes: z.string().max(2000).optional(),
+    }),
+    example: { query: { origin: '08837', service: 'ups_ground', effective_from: '2027-01-01' } },
+    multipart: { field: 'file', description: 'The zone chart sheet' },
+    response: { 201: VersionSummarySchema, 422: ErrorSchema, 415: ErrorSchema, ...errorResponses },
+    successStatus: 201,
+    handler: async ({ services, actor, params, query, request }) => {
+      const upload = await readUpload(request);
+      const table = orFail(await readTable(upload.filename, upload.data));
+      const list = (value: string | undefined) => (value ?? '').split(',').filter((v) => v.trim() !== '');
+      const card = z.uuid().safeParse(params.code).success ? { id: params.code } : { code: params.code };
+      return versionDto(
+        orFail(
+          await services.rateCards.importZoneChart(actor, card, table, {
+            origins: list(query.origin),
+            services: list(query.service),
+            carriers: list(query.carrier),
+            effectiveFrom: query.effective_from ?? services.deps.clock.now().toISOString().slice(0, 10),
+            source: query.source,
+            zoneColumn: query.zone_column,
+            notes: query.notes,
+            filename: upload.filename,
           }),
         ),
       );

@@ -5,7 +5,7 @@
  * fallback. UPS and FedEx publish their own charts, loaded the same way.
  */
 import { err, ok, type Result } from '../shared/result.js';
-import { hasZip5Exceptions, type ZipPoint, zip3Point, zipPoint } from './zip3-centroids.js';
+import { hasZip5Exceptions, knownZip3s, type ZipPoint, zip3Point, zipPoint } from './zip3-centroids.js';
 
 /** A price zone. 1–8 by distance; 9 for the freely associated states and Pacific territories. */
 export type Zone = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
@@ -149,11 +149,83 @@ export function zoneFromChart(chart: ZoneChart, originZip3: string, destZip3: st
   return null;
 }
 
-/** A problem in an imported chart, with where it is. */
+/** Stable codes of zone chart problems. */
+export type ZoneChartIssueCode =
+  | 'invalid_origin'
+  | 'invalid_zip3'
+  | 'reversed_range'
+  | 'invalid_zone'
+  | 'overlapping_ranges'
+  | 'gap_in_ranges';
+
+/** A problem in an imported chart, with where it is; `message` is English, `messages` both languages. */
 export interface ZoneChartIssue {
   readonly origin: string;
   readonly index?: number;
+  /** The range field at fault, when one is. */
+  readonly field?: 'from' | 'to' | 'zone';
+  readonly code: ZoneChartIssueCode;
   readonly message: string;
+  readonly messages: { readonly en: string; readonly zh: string };
+}
+
+/** A problem in one list of destination ranges (one origin's rows). */
+export type ZoneRangeIssue = Omit<ZoneChartIssue, 'origin'> & { readonly index: number };
+
+/**
+ * Problems in one origin's destination ranges: 3-digit ends, from ≤ to, zones 1–9, no overlaps,
+ * and (with `gaps`) no destination ZIP3 in use left between two ranges. Ranges may come in any
+ * order; an overlap or gap is reported on the later-starting range.
+ *
+ * @example
+ * zoneRangeIssues([{ from: '005', to: '050', zone: 3 }, { from: '040', to: '060', zone: 4 }]);
+ * // [{ index: 1, field: 'from', code: 'overlapping_ranges', … }]
+ */
+export function zoneRangeIssues(ranges: readonly ZoneChartRange[], options: { gaps?: boolean } = {}): ZoneRangeIssue[] {
+  const issues: ZoneRangeIssue[] = [];
+  const add = (index: number, field: 'from' | 'to' | 'zone', code: ZoneChartIssueCode, en: string, zh: string) =>
+    issues.push({ index, field, code, message: en, messages: { en, zh } });
+  const wellFormed: { index: number; from: string; to: string }[] = [];
+  ranges.forEach((r, index) => {
+    const from = typeof r.from === 'string' && ZIP3_PATTERN.test(r.from);
+    const to = typeof r.to === 'string' && ZIP3_PATTERN.test(r.to);
+    if (!from || !to)
+      add(index, from ? 'to' : 'from', 'invalid_zip3', 'range ends must be 3-digit ZIP prefixes', '范围的起止须为 3 位邮编前缀');
+    else if (r.from > r.to) add(index, 'to', 'reversed_range', `range ${r.from}–${r.to} is reversed`, `范围 ${r.from}–${r.to} 起止颠倒`);
+    else wellFormed.push({ index, from: r.from, to: r.to });
+    if (!isZone(r.zone)) add(index, 'zone', 'invalid_zone', `zone ${String(r.zone)} is not 1–9`, `分区 ${String(r.zone)} 不在 1–9 之内`);
+  });
+  const sorted = [...wellFormed].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.index - b.index));
+  const known = options.gaps ? knownZip3s() : [];
+  // `prev` is the range reaching farthest so far, so a long range overlapping several later ones is caught each time.
+  let prev = sorted[0] as (typeof sorted)[number];
+  for (let k = 1; k < sorted.length; k++) {
+    const r = sorted[k] as (typeof sorted)[number];
+    const reach = prev.to;
+    if (r.from <= reach) {
+      add(
+        r.index,
+        'from',
+        'overlapping_ranges',
+        `range ${r.from}–${r.to} overlaps ${prev.from}–${prev.to}`,
+        `范围 ${r.from}–${r.to} 与 ${prev.from}–${prev.to} 重叠`,
+      );
+    } else if (options.gaps) {
+      const missing = known.filter((z) => z > reach && z < r.from);
+      if (missing.length > 0) {
+        const shown = missing.length > 3 ? `${missing.slice(0, 3).join(', ')}…` : missing.join(', ');
+        add(
+          r.index,
+          'from',
+          'gap_in_ranges',
+          `gap between ${prev.from}–${prev.to} and ${r.from}–${r.to}: destination ZIP3 ${shown} has no zone`,
+          `${prev.from}–${prev.to} 与 ${r.from}–${r.to} 之间有空缺：目的地邮编前缀 ${shown} 没有分区`,
+        );
+      }
+    }
+    if (r.to > prev.to) prev = r;
+  }
+  return issues;
 }
 
 /**
@@ -165,18 +237,12 @@ export interface ZoneChartIssue {
 export function validateZoneChart(chart: ZoneChart): Result<ZoneChart, ZoneChartIssue[]> {
   const issues: ZoneChartIssue[] = [];
   for (const [origin, ranges] of Object.entries(chart.origins)) {
-    if (!ZIP3_PATTERN.test(origin)) issues.push({ origin, message: `origin ${JSON.stringify(origin)} is not a 3-digit ZIP prefix` });
-    ranges.forEach((r, index) => {
-      if (!ZIP3_PATTERN.test(r.from) || !ZIP3_PATTERN.test(r.to))
-        issues.push({ origin, index, message: 'range ends must be 3-digit ZIP prefixes' });
-      else if (r.from > r.to) issues.push({ origin, index, message: `range ${r.from}–${r.to} is reversed` });
-      if (!isZone(r.zone)) issues.push({ origin, index, message: `zone ${String(r.zone)} is not 1–9` });
-      for (let j = 0; j < index; j++) {
-        const other = ranges[j] as ZoneChartRange;
-        if (r.from <= other.to && other.from <= r.to)
-          issues.push({ origin, index, message: `range ${r.from}–${r.to} overlaps ${other.from}–${other.to}` });
-      }
-    });
+    if (!ZIP3_PATTERN.test(origin)) {
+      const en = `origin ${JSON.stringify(origin)} is not a 3-digit ZIP prefix`;
+      const zh = `始发地 ${JSON.stringify(origin)} 不是 3 位邮编前缀`;
+      issues.push({ origin, code: 'invalid_origin', message: en, messages: { en, zh } });
+    }
+    for (const issue of zoneRangeIssues(ranges)) issues.push({ origin, ...issue });
   }
   return issues.length ? err(issues) : ok(chart);
 }

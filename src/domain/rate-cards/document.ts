@@ -17,6 +17,7 @@ import { FEE_MODULES, type FeeModule, type Formula, type PricingModel, validateP
 import type { SkuFlag } from '../catalog/sku.js';
 import type { ErrorDetail } from '../shared/errors.js';
 import { isIsoDate } from './versions.js';
+import { type CardZoneChart, validateZoneCharts } from './zone-charts.js';
 
 /**
  * What a warehouse rule counts. The quote engine estimates each from the seller's volumes;
@@ -73,6 +74,8 @@ export interface StandardCardDocument {
   fx: FxRate[];
   /** Minimum monthly charge, card currency; absent or "0" means none. */
   minimumMonthlyCharge?: string;
+  /** Official carrier zone charts by origin; where one applies it overrides the computed distance zone. */
+  zoneCharts?: CardZoneChart[];
 }
 
 export interface PlanDiscount {
@@ -100,8 +103,9 @@ const RULE_ID = /^[a-z0-9][a-z0-9_.-]{1,63}$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
 
 /**
- * Every problem in a document, each with its path, so an import or an editor can point at all
- * of them at once. A plan is checked against the standard card it sits on.
+ * Every problem in a document, each with its path, a stable code and its message in English
+ * and Chinese, so an import or an editor can point at all of them at once. A plan is checked
+ * against the standard card it sits on.
  */
 export function validateCardDocument(document: CardDocument, base?: StandardCardDocument): ErrorDetail[] {
   return document.kind === 'standard' ? validateStandard(document) : validatePlan(document, base);
@@ -109,32 +113,60 @@ export function validateCardDocument(document: CardDocument, base?: StandardCard
 
 function validateStandard(doc: StandardCardDocument): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
-  if (!isCurrencyCode(doc.currency)) problems.push(detail(['currency'], 'unknown_currency', `Unknown currency ${doc.currency}.`));
+  if (!isCurrencyCode(doc.currency))
+    problems.push(detail(['currency'], 'unknown_currency', `Unknown currency ${doc.currency}.`, `未知币种 ${doc.currency}。`));
   problems.push(...validateRules(doc.rules, ['rules']));
   const serviceCodes = new Set<string>();
   doc.carrierServices.forEach((service, i) => {
     if (serviceCodes.has(service.code))
-      problems.push(detail(['carrierServices', i, 'code'], 'duplicate', `Service ${service.code} is listed twice.`));
+      problems.push(
+        detail(
+          ['carrierServices', i, 'code'],
+          'duplicate',
+          `Service ${service.code} is listed twice.`,
+          `承运服务 ${service.code} 重复出现。`,
+        ),
+      );
     serviceCodes.add(service.code);
     const checked = validateService(service);
     if (!checked.ok)
-      for (const issue of checked.error) problems.push(detail(['carrierServices', i, ...pathOf(issue)], issue.code, issue.message));
+      for (const issue of checked.error)
+        problems.push(detail(['carrierServices', i, ...pathOf(issue)], issue.code, issue.messages.en, issue.messages.zh));
   });
   const laneCodes = new Set<string>();
   doc.lanes.forEach((lane, i) => {
-    if (laneCodes.has(lane.code)) problems.push(detail(['lanes', i, 'code'], 'duplicate', `Lane ${lane.code} is listed twice.`));
+    if (laneCodes.has(lane.code))
+      problems.push(detail(['lanes', i, 'code'], 'duplicate', `Lane ${lane.code} is listed twice.`, `头程线路 ${lane.code} 重复出现。`));
     laneCodes.add(lane.code);
-    for (const message of validateLane(lane)) problems.push(detail(['lanes', i], 'invalid_lane', message));
+    // Lane and customs checks speak English only (src/domain/freight, customs): the Chinese names the place and quotes them.
+    for (const message of validateLane(lane))
+      problems.push(detail(['lanes', i], 'invalid_lane', message, `头程线路 ${lane.code} 有误：${message}`));
   });
-  if (doc.customs) for (const message of validateCustomsTables(doc.customs)) problems.push(detail(['customs'], 'invalid_customs', message));
+  if (doc.customs)
+    for (const message of validateCustomsTables(doc.customs))
+      problems.push(detail(['customs'], 'invalid_customs', message, `清关税率表有误：${message}`));
   doc.fx.forEach((fx, i) => {
-    if (!isIsoDate(fx.date)) problems.push(detail(['fx', i, 'date'], 'invalid_date', `FX date ${fx.date} is not YYYY-MM-DD.`));
+    if (!isIsoDate(fx.date))
+      problems.push(
+        detail(['fx', i, 'date'], 'invalid_date', `FX date ${fx.date} is not YYYY-MM-DD.`, `汇率日期 ${fx.date} 不是 YYYY-MM-DD 格式。`),
+      );
     if (!DECIMAL.test(fx.rate) || Number(fx.rate) === 0)
-      problems.push(detail(['fx', i, 'rate'], 'invalid_rate', `FX rate ${fx.rate} must be a positive decimal.`));
+      problems.push(
+        detail(['fx', i, 'rate'], 'invalid_rate', `FX rate ${fx.rate} must be a positive decimal.`, `汇率 ${fx.rate} 须为正的十进制数。`),
+      );
   });
-  if (doc.minimumMonthlyCharge !== undefined && !DECIMAL.test(doc.minimumMonthlyCharge))
-    problems.push(detail(['minimumMonthlyCharge'], 'invalid_amount', 'Minimum monthly charge must be a decimal amount.'));
+  if (doc.minimumMonthlyCharge !== undefined && !DECIMAL.test(doc.minimumMonthlyCharge)) problems.push(minimumProblem());
+  problems.push(...validateZoneCharts(doc));
   return problems;
+}
+
+function minimumProblem(): ErrorDetail {
+  return detail(
+    ['minimumMonthlyCharge'],
+    'invalid_amount',
+    'Minimum monthly charge must be a decimal amount.',
+    '月最低消费须为十进制金额。',
+  );
 }
 
 function validatePlan(doc: PlanDocument, base: StandardCardDocument | undefined): ErrorDetail[] {
@@ -143,26 +175,62 @@ function validatePlan(doc: PlanDocument, base: StandardCardDocument | undefined)
   const extraIds = new Set(doc.extraRules.map((r) => r.id));
   doc.overrides.forEach((override, i) => {
     if (base && !baseRules.has(override.ruleId))
-      problems.push(detail(['overrides', i, 'ruleId'], 'unknown_rule', `The standard card has no rule ${override.ruleId}.`));
+      problems.push(
+        detail(
+          ['overrides', i, 'ruleId'],
+          'unknown_rule',
+          `The standard card has no rule ${override.ruleId}.`,
+          `标准价卡中没有规则 ${override.ruleId}。`,
+        ),
+      );
     problems.push(...modelProblems(override.model, ['overrides', i, 'model']));
   });
   doc.discounts.forEach((discount, i) => {
     if (!DECIMAL.test(discount.percent) || Number(discount.percent) > 100)
-      problems.push(detail(['discounts', i, 'percent'], 'invalid_percent', 'A discount is a percent from 0 to 100.'));
+      problems.push(
+        detail(['discounts', i, 'percent'], 'invalid_percent', 'A discount is a percent from 0 to 100.', '折扣须为 0 到 100 的百分比。'),
+      );
     if (!discount.module === !discount.ruleId)
-      problems.push(detail(['discounts', i], 'invalid_target', 'A discount names either a module or a rule.'));
+      problems.push(
+        detail(
+          ['discounts', i],
+          'invalid_target',
+          'A discount names either a module or a rule.',
+          '折扣须指定一个费用模块或一条规则（二选一）。',
+        ),
+      );
     if (discount.module && !(FEE_MODULES as readonly string[]).includes(discount.module))
-      problems.push(detail(['discounts', i, 'module'], 'unknown_module', `Unknown fee module ${discount.module}.`));
+      problems.push(
+        detail(
+          ['discounts', i, 'module'],
+          'unknown_module',
+          `Unknown fee module ${discount.module}.`,
+          `未知的费用模块 ${discount.module}。`,
+        ),
+      );
     if (discount.ruleId && base && !baseRules.has(discount.ruleId) && !extraIds.has(discount.ruleId))
-      problems.push(detail(['discounts', i, 'ruleId'], 'unknown_rule', `No rule ${discount.ruleId} to discount.`));
+      problems.push(
+        detail(
+          ['discounts', i, 'ruleId'],
+          'unknown_rule',
+          `No rule ${discount.ruleId} to discount.`,
+          `没有可打折的规则 ${discount.ruleId}。`,
+        ),
+      );
   });
   problems.push(...validateRules(doc.extraRules, ['extraRules']));
   for (const [i, rule] of doc.extraRules.entries()) {
     if (baseRules.has(rule.id))
-      problems.push(detail(['extraRules', i, 'id'], 'duplicate', `Rule ${rule.id} exists on the standard card; override it instead.`));
+      problems.push(
+        detail(
+          ['extraRules', i, 'id'],
+          'duplicate',
+          `Rule ${rule.id} exists on the standard card; override it instead.`,
+          `标准价卡中已有规则 ${rule.id}，请改用覆盖（override）。`,
+        ),
+      );
   }
-  if (doc.minimumMonthlyCharge !== undefined && !DECIMAL.test(doc.minimumMonthlyCharge))
-    problems.push(detail(['minimumMonthlyCharge'], 'invalid_amount', 'Minimum monthly charge must be a decimal amount.'));
+  if (doc.minimumMonthlyCharge !== undefined && !DECIMAL.test(doc.minimumMonthlyCharge)) problems.push(minimumProblem());
   return problems;
 }
 
@@ -171,13 +239,23 @@ function validateRules(rules: FeeRule[], at: (string | number)[]): ErrorDetail[]
   const ids = new Set<string>();
   rules.forEach((rule, i) => {
     if (!RULE_ID.test(rule.id))
-      problems.push(detail([...at, i, 'id'], 'invalid_id', `Rule id "${rule.id}" must be 2–64 lower-case letters, digits, . _ -.`));
-    if (ids.has(rule.id)) problems.push(detail([...at, i, 'id'], 'duplicate', `Rule ${rule.id} is listed twice.`));
+      problems.push(
+        detail(
+          [...at, i, 'id'],
+          'invalid_id',
+          `Rule id "${rule.id}" must be 2–64 lower-case letters, digits, . _ -.`,
+          `规则 id “${rule.id}” 须为 2–64 个小写字母、数字或 . _ -。`,
+        ),
+      );
+    if (ids.has(rule.id))
+      problems.push(detail([...at, i, 'id'], 'duplicate', `Rule ${rule.id} is listed twice.`, `规则 ${rule.id} 重复出现。`));
     ids.add(rule.id);
     if (!(FEE_MODULES as readonly string[]).includes(rule.module))
-      problems.push(detail([...at, i, 'module'], 'unknown_module', `Unknown fee module ${rule.module}.`));
+      problems.push(
+        detail([...at, i, 'module'], 'unknown_module', `Unknown fee module ${rule.module}.`, `未知的费用模块 ${rule.module}。`),
+      );
     if (!(METERS as readonly string[]).includes(rule.meter))
-      problems.push(detail([...at, i, 'meter'], 'unknown_meter', `Unknown meter ${rule.meter}.`));
+      problems.push(detail([...at, i, 'meter'], 'unknown_meter', `Unknown meter ${rule.meter}.`, `未知的计量项 ${rule.meter}。`));
     problems.push(...modelProblems(rule.model, [...at, i, 'model']));
   });
   return problems;
@@ -185,13 +263,13 @@ function validateRules(rules: FeeRule[], at: (string | number)[]): ErrorDetail[]
 
 function modelProblems(model: PricingModel, at: (string | number)[]): ErrorDetail[] {
   const checked = validatePricingModel(model);
-  return checked.ok ? [] : checked.error.map((e) => detail([...at, ...(e.path ?? [])], e.code, e.message));
+  return checked.ok ? [] : checked.error.map((e) => detail([...at, ...(e.path ?? [])], e.code, e.messages.en, e.messages.zh));
 }
 
 function pathOf(issue: { path?: readonly (string | number)[] }): (string | number)[] {
   return [...(issue.path ?? [])];
 }
 
-function detail(path: (string | number)[], code: string, message: string): ErrorDetail {
-  return { path, code, message };
+function detail(path: (string | number)[], code: string, en: string, zh: string): ErrorDetail {
+  return { path, code, message: en, messages: { en, zh } };
 }

@@ -10,6 +10,7 @@ import { FEE_MODULES, MONTH_PRORATIONS, PERCENTAGE_BASES, TIER_MODES, TIME_PERIO
 import { METERS } from '../../domain/rate-cards/document.js';
 import { SKU_FLAGS } from '../../domain/catalog/sku.js';
 import { ROUNDING_MODES } from '../../domain/money/index.js';
+import { CARRIERS } from '../../domain/carriers/service.js';
 
 const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number written as a string, e.g. "1.25"');
 const formula = z.object({ en: z.string().min(1), zh: z.string().min(1) });
@@ -73,6 +74,30 @@ export const FeeRuleSchema = z
   })
   .meta({ id: 'FeeRule' });
 
+export const ZoneChartSchema = z
+  .object({
+    id: z.string().min(1).max(128).describe('Unique on the card, e.g. "ups_ground:08837:2026-11-25"'),
+    carriers: z.array(z.enum(CARRIERS)).optional().describe('Carriers whose services use the chart'),
+    services: z.array(z.string()).optional().describe('Service codes that use the chart (wins over a chart naming the carrier)'),
+    origins: z
+      .array(z.string().regex(/^\d{3}(\d{2})?$/, 'a ZIP3 prefix or a ZIP5'))
+      .min(1)
+      .describe('Origin ZIP3 prefixes or ZIP5s; the longest match wins'),
+    rows: z
+      .array(
+        z.object({
+          from: z.string().regex(/^\d{3}$/, 'a destination ZIP3'),
+          to: z.string().regex(/^\d{3}$/, 'a destination ZIP3'),
+          zone: z.number().int().min(1).max(9),
+        }),
+      )
+      .min(1)
+      .describe('Destination ZIP3 ranges (inclusive) → zone; no overlaps, no gaps over ZIP3s in use'),
+    source: z.string().min(1).describe('Where the chart came from (carrier, file, publication date)'),
+    effectiveFrom: z.string().describe('First ship date the chart applies to, YYYY-MM-DD'),
+  })
+  .meta({ id: 'ZoneChart' });
+
 const record = (description: string) => z.looseObject({ code: z.string() }).describe(description);
 
 export const StandardCardDocumentSchema = z
@@ -97,6 +122,10 @@ export const StandardCardDocumentSchema = z
       z.object({ date: z.string(), from: z.string().length(3), to: z.string().length(3), rate: decimal, source: z.string().optional() }),
     ),
     minimumMonthlyCharge: decimal.optional(),
+    zoneCharts: z
+      .array(ZoneChartSchema)
+      .optional()
+      .describe('Official carrier zone charts per origin: where one applies, it overrides the computed distance zone'),
   })
   .meta({ id: 'StandardCardDocument' });
 

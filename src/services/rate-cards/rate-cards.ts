@@ -9,6 +9,9 @@ import { type CardDocument, type PlanDocument, type StandardCardDocument, valida
 import { type CardChange, diffDocuments } from '../../domain/rate-cards/diff.js';
 import { isIsoDate } from '../../domain/rate-cards/versions.js';
 import { parseRateTableSheet } from '../../domain/carriers/rate-table-sheet.js';
+import { parseZoneChartSheet } from '../../domain/carriers/zone-chart-sheet.js';
+import { CARRIERS, type Carrier } from '../../domain/carriers/service.js';
+import { type CardZoneChart, servicesOfChart, withZoneChart, zoneChartId } from '../../domain/rate-cards/zone-charts.js';
 import type { QuoteCards } from '../../domain/quotes/quote-engine.js';
 import { isCurrencyCode } from '../../domain/money/index.js';
 import { type AppError, appError, type ErrorDetail } from '../../domain/shared/errors.js';
@@ -53,6 +56,22 @@ export interface VersionInput {
 }
 
 export type VersionSummary = Omit<RateCardVersionRow, 'document'>;
+
+export interface ZoneChartImport {
+  /** Origin ZIP3 prefixes or ZIP5s, e.g. ["08837"]. */
+  origins: string[];
+  /** Service codes the chart applies to (case-insensitive: "UPS_GROUND" is ups_ground). */
+  services?: string[];
+  /** Or whole carriers: "ups", "fedex", "usps". */
+  carriers?: string[];
+  /** First ship date the chart (and the new card version) applies to. */
+  effectiveFrom: string;
+  /** Where the chart came from; the file name when absent. */
+  source?: string | null;
+  /** The sheet's zone column header when it cannot be found by name ("Ground"). */
+  zoneColumn?: string | null;
+  notes?: string | null;
+}
 
 const CODE = /^[A-Z0-9][A-Z0-9_.-]{1,47}$/;
 
@@ -283,6 +302,70 @@ export function createRateCardService(deps: ServiceDeps) {
     });
   }
 
+  /**
+   * Loads a carrier's official zone chart for one origin (rows of a sheet: "Dest. ZIP" ranges →
+   * zone) into a new version of a standard card: the version in effect on that date with the
+   * chart added (or replacing the chart imported before for the same services, origins and
+   * date). All or nothing: any problem in the sheet or the card saves nothing.
+   */
+  async function importZoneChart(
+    actor: Actor,
+    card: { id?: string; code?: string },
+    table: string[][],
+    input: ZoneChartImport & { filename?: string },
+  ): Promise<Result<RateCardVersionRow, AppError>> {
+    if (!isIsoDate(input.effectiveFrom)) return err(invalid(['effective_from'], 'invalid_date', 'effective_from is a date YYYY-MM-DD.'));
+    const origins = input.origins.map((o) => o.trim()).filter((o) => o !== '');
+    if (origins.length === 0 || origins.some((o) => !/^\d{3}(\d{2})?$/.test(o)))
+      return err(invalid(['origin'], 'invalid_origin', 'origin is a ZIP3 prefix or a ZIP5 (several separated by commas), e.g. 08837.'));
+    const services = (input.services ?? []).map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+    const carriers = (input.carriers ?? []).map((c) => c.trim().toLowerCase()).filter((c) => c !== '');
+    if (services.length === 0 && carriers.length === 0)
+      return err(
+        invalid(['service'], 'required', 'Name the service (e.g. ups_ground) or the carrier (ups, fedex, usps) the chart is for.'),
+      );
+    const unknownCarrier = carriers.find((c) => !(CARRIERS as readonly string[]).includes(c));
+    if (unknownCarrier)
+      return err(invalid(['carrier'], 'unknown_carrier', `Unknown carrier ${unknownCarrier}: use ${CARRIERS.join(', ')}.`));
+    const parsed = parseZoneChartSheet(table, { zoneColumn: input.zoneColumn ?? undefined });
+    if (!parsed.ok)
+      return err(appError('import_invalid', `${parsed.error.length} problem(s) in the zone chart; nothing was saved.`, parsed.error));
+    const scope = scopeOf(actor);
+    const base = await inScope(database.db, scope, async (tx) => {
+      const row = card.id ? await findRateCard(tx, scope, card.id) : await findRateCardByCode(tx, scope, card.code ?? '');
+      if (!row) return err(appError('not_found', 'Rate card not found.'));
+      if (row.kind !== 'standard')
+        return err(invalid(['card'], 'wrong_kind', 'Zone charts live on standard cards, with the carrier services.'));
+      const inEffect = (await findVersionInEffect(tx, row.id, input.effectiveFrom)) ?? (await listVersions(tx, row.id)).at(-1);
+      const version = inEffect ? await findVersion(tx, row.id, inEffect.version) : undefined;
+      if (!version) return err(appError('not_found', 'The card has no version to start from; add one first.'));
+      return ok({ cardId: row.id, document: structuredClone(version.document) as StandardCardDocument });
+    });
+    if (!base.ok) return base;
+    const target = {
+      ...(carriers.length ? { carriers: carriers as Carrier[] } : {}),
+      ...(services.length ? { services } : {}),
+    };
+    const missing = services.find((code) => !base.value.document.carrierServices.some((s) => s.code === code));
+    if (missing) return err(appError('not_found', `The card has no carrier service ${missing}.`));
+    if (servicesOfChart(target, base.value.document.carrierServices).length === 0)
+      return err(invalid(['carrier'], 'no_service', `The card has no ${carriers.join(', ')} service for this chart.`));
+    const chart: CardZoneChart = {
+      id: zoneChartId({ ...target, origins, effectiveFrom: input.effectiveFrom }),
+      ...target,
+      origins,
+      rows: parsed.value.rows,
+      source: input.source?.trim() || `${input.filename ?? 'zone chart'} (column ${parsed.value.zoneColumn})`,
+      effectiveFrom: input.effectiveFrom,
+    };
+    const what = `${[...services, ...carriers].join(', ')} from ${origins.join(', ')}`;
+    return addVersion(actor, base.value.cardId, {
+      effectiveFrom: input.effectiveFrom,
+      document: withZoneChart(base.value.document, chart),
+      notes: input.notes ?? `Zone chart of ${what} imported`,
+    });
+  }
+
   /** The exact card versions a saved quote recorded, to compute it again. */
   async function cardsOf(tx: Executor, scope: Scope, refs: { code: string; version: number }[]): Promise<Result<QuoteCards, AppError>> {
     const loaded: { code: string; version: number; document: unknown; kind: string }[] = [];
@@ -301,7 +384,7 @@ export function createRateCardService(deps: ServiceDeps) {
     });
   }
 
-  return { list, get, getByCode, create, addVersion, getVersion, diff, resolveForQuote, importRateTable, cardsOf };
+  return { list, get, getByCode, create, addVersion, getVersion, diff, resolveForQuote, importRateTable, importZoneChart, cardsOf };
 }
 
 export type RateCardService = ReturnType<typeof createRateCardService>;
