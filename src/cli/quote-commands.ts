@@ -9,6 +9,7 @@ import { formatMoney, toDecimalString } from '../domain/money/index.js';
 import type { Quote } from '../domain/quotes/quote-engine.js';
 import { SYSTEM_ACTOR } from '../services/context.js';
 import type { Services } from '../services/create-services.js';
+import { quotePdf, savedQuoteDocument } from '../services/documents/quote-pdf.js';
 import { QuoteRequestBody, toQuoteRequest } from '../services/quote-request-body.js';
 import { quoteJson } from '../services/quotes.js';
 import { quoteWorkbook, skusFromTable } from '../services/spreadsheets/quote-sheet.js';
@@ -34,12 +35,15 @@ export function addQuoteCommands(program: Command, ctx: QuoteCommandContext): vo
     .option('--destinations <list>', 'with a SKU sheet: ZIP:share,… (default a US population mix)')
     .option('--lane <code>', 'with a SKU sheet: first-leg lane code')
     .option('--date <yyyy-mm-dd>', 'quote date (default today)')
-    .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'xlsx']).default('table'))
-    .addOption(new Option('--lang <lang>', 'language of the table or workbook').choices(['en', 'zh']).default('en'))
-    .option('--out <file>', 'write the output here (xlsx needs it)')
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'xlsx', 'pdf']).default('table'))
+    .addOption(new Option('--lang <lang>', 'language of the table, workbook or PDF').choices(['en', 'zh', 'zh-CN']).default('en'))
+    .option('--out <file>', 'write the output here (xlsx and pdf need it)')
     .action(async (options: QuoteOptions) => {
+      if (options.format === 'pdf' && !options.out)
+        throw new CliFailure('--format pdf needs --out FILE.pdf (a PDF is not written to the terminal).');
       const body = await requestBody(options);
       if (options.format === 'xlsx' && !options.out) throw new CliFailure('--format xlsx needs --out FILE.xlsx');
+      const lang = options.lang === 'en' ? 'en' : 'zh';
       await ctx.withServices(async (services) => {
         const accountId = options.account ? await ctx.accountIdByCode(services, options.account) : null;
         const today = new Date().toISOString().slice(0, 10);
@@ -60,7 +64,17 @@ export function addQuoteCommands(program: Command, ctx: QuoteCommandContext): vo
         const { quote, row } = result.value;
         const seconds = (performance.now() - started) / 1000;
         if (options.format === 'xlsx') {
-          fs.writeFileSync(options.out as string, await quoteWorkbook(quote, options.lang));
+          fs.writeFileSync(options.out as string, await quoteWorkbook(quote, lang));
+          ctx.io.out(
+            ctx.json() ? JSON.stringify({ ok: true, quote_id: row.id, file: options.out }) : `Quote ${row.id} written to ${options.out}`,
+          );
+          return;
+        }
+        if (options.format === 'pdf') {
+          const account = accountId ? await services.accounts.get(SYSTEM_ACTOR, accountId) : null;
+          if (account && !account.ok) throw new CliFailure(account.error.message, account.error);
+          const document = savedQuoteDocument(row, quote, account?.value ?? null);
+          fs.writeFileSync(options.out as string, await quotePdf(document, { language: lang === 'zh' ? 'zh-CN' : 'en' }));
           ctx.io.out(
             ctx.json() ? JSON.stringify({ ok: true, quote_id: row.id, file: options.out }) : `Quote ${row.id} written to ${options.out}`,
           );
@@ -72,7 +86,7 @@ export function addQuoteCommands(program: Command, ctx: QuoteCommandContext): vo
           else ctx.io.out(text);
           return;
         }
-        const text = renderQuote(quote, options.lang, row.id, seconds);
+        const text = renderQuote(quote, lang, row.id, seconds);
         if (options.out) fs.writeFileSync(options.out, text);
         else ctx.io.out(text);
       });
@@ -156,8 +170,8 @@ interface QuoteOptions {
   destinations?: string;
   lane?: string;
   date?: string;
-  format: 'table' | 'json' | 'xlsx';
-  lang: 'en' | 'zh';
+  format: 'table' | 'json' | 'xlsx' | 'pdf';
+  lang: 'en' | 'zh' | 'zh-CN';
   out?: string;
 }
 

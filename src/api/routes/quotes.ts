@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { QuoteRow } from '../../db/repositories/rate-cards.js';
+import { quotePdf, savedQuoteDocument } from '../../services/documents/quote-pdf.js';
 import { quoteJson } from '../../services/quotes.js';
 import { quoteWorkbook } from '../../services/spreadsheets/quote-sheet.js';
 import { decimal, isoDate, QuoteRequestBody, toQuoteRequest } from '../../services/quote-request-body.js';
@@ -121,6 +122,33 @@ export const quoteRoutes = [
         .header('content-disposition', `attachment; filename="quote-${params.id}.xlsx"`)
         .header('x-quote-reproduced', identical ? 'identical' : 'different');
       return quoteWorkbook(quote, query.lang);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/v1/quotes/:id/pdf',
+    summary: 'Download a quote as a PDF in Chinese or English (summary, landed cost per unit, every fee line with its rule and formula)',
+    description:
+      'As the workbook: the quote is computed again from its request and the card versions it recorded, and X-Quote-Reproduced says whether it matched the saved quote exactly. `lang` is zh-CN (zh also accepted) or en.',
+    tags: ['quotes'],
+    permission: 'quotes:read',
+    tenancy: { kind: 'account', resource: 'quote' },
+    params: IdParams,
+    querystring: z.object({ lang: z.enum(['en', 'zh-CN', 'zh']).default('en') }),
+    response: { 200: z.any(), ...errorResponses },
+    handler: async ({ services, actor, params, query, reply }) => {
+      const row = orFail(await services.quotes.get(actor, params.id));
+      const { quote, identical } = orFail(await services.quotes.reproduce(actor, params.id));
+      const account = row.accountId ? orFail(await services.accounts.get(actor, row.accountId)) : null;
+      const pdf = await quotePdf(savedQuoteDocument(row, quote, account), {
+        language: query.lang === 'en' ? 'en' : 'zh-CN',
+        generatedAt: services.deps.clock.now(),
+      });
+      reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="quote-${params.id}.pdf"`)
+        .header('x-quote-reproduced', identical ? 'identical' : 'different');
+      return pdf;
     },
   }),
   defineRoute({

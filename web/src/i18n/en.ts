@@ -25,6 +25,7 @@ export const en = {
   'common.anyStatus': 'Any status',
   'common.refresh': 'Refresh',
   'quote.downloadXlsx': 'Download Excel',
+  'quote.downloadPdf': 'Download PDF',
   'common.downloadJson': 'Download JSON',
   'common.copy': 'Copy',
   'common.copied': 'Copied to the clipboard.',

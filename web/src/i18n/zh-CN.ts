@@ -24,6 +24,7 @@ export const zhCN: Messages = {
   'common.anyStatus': '全部状态',
   'common.refresh': '刷新',
   'quote.downloadXlsx': '下载 Excel',
+  'quote.downloadPdf': '下载 PDF',
   'common.downloadJson': '下载 JSON',
   'common.copy': '复制',
   'common.copied': '已复制到剪贴板。',

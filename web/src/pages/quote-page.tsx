@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Button, Skeleton, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { DownloadJsonButton } from '../components/download-json-button';
@@ -25,7 +25,7 @@ function useQuoteFor(saved: SavedQuote | undefined): string | null {
   return t('quote.forProspect', { name: saved.prospect_name || t('quotes.noName') });
 }
 
-/** A saved quote, with its share link and JSON export. */
+/** A saved quote, with its share link and its Excel, PDF and JSON downloads. */
 export function QuotePage() {
   const { t, locale } = useI18n();
   const { id } = useParams();
@@ -47,6 +47,11 @@ export function QuotePage() {
             {saved ? (
               <a href={`/v1/quotes/${saved.id}/workbook?lang=${locale === 'zh-CN' ? 'zh' : 'en'}`} data-testid="quote-download-xlsx">
                 <Button icon={<FileExcelOutlined />}>{t('quote.downloadXlsx')}</Button>
+              </a>
+            ) : null}
+            {saved ? (
+              <a href={`/v1/quotes/${saved.id}/pdf?lang=${locale}`} data-testid="quote-download-pdf">
+                <Button icon={<FilePdfOutlined />}>{t('quote.downloadPdf')}</Button>
               </a>
             ) : null}
             {saved ? (
