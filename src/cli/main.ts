@@ -15,10 +15,8 @@ import { type Database, openDatabase } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { SYSTEM_ACTOR } from '../services/context.js';
 import { createServices, type Services } from '../services/create-services.js';
-import { DEMO_LOGINS, seedDemo } from '../services/demo/seed-demo.js';
 import { randomToken } from '../services/secrets.js';
 import type { ImportProgress } from '../services/sku-import.js';
-import { startServer } from '../server.js';
 import { CliFailure, type CliIo, processIo, table } from './io.js';
 import { progressPrinter } from './progress.js';
 import { addCardCommands } from './cards-commands.js';
@@ -71,8 +69,10 @@ function buildProgram(io: CliIo): Command {
     .action(async (options: { port?: string; demo: boolean }) => {
       const config = loadConfig({ ...io.env, ...(options.port ? { PORT: options.port } : {}) });
       const demo = options.demo && io.env.LANDED_DEMO !== 'false';
+      // Loaded here, not at the top: every other command would pay for the web server's modules.
+      const { startServer } = await import('../server.js');
       const server = await startServer(config, { demo, log: pino({ level: config.logLevel }) });
-      if (server.seed?.seeded) io.err(demoBanner());
+      if (server.seed?.seeded) io.err(await demoBanner());
       io.err(`Landed is serving ${server.url} (portal), ${server.url}/docs (API reference) on ${server.database.describe}`);
       await new Promise<void>((resolve) => {
         const stop = async () => {
@@ -105,13 +105,14 @@ function buildProgram(io: CliIo): Command {
     .requiredOption('--demo', 'the demo provider, warehouses, sellers, SKUs and users')
     .action(async () =>
       withServices(io, async (services) => {
+        const { seedDemo } = await import('../services/demo/seed-demo.js');
         const report = await seedDemo(services, (step) => (json() ? undefined : io.err(`  seeding ${step}…`)));
         if (!report.seeded) {
           print('The database already has accounts; demo data was not loaded again.', { seeded: false });
           return;
         }
         print(
-          `Loaded ${report.warehouses} warehouses, ${report.accounts} seller accounts, ${report.skus} SKUs and ${report.users} users.\n${demoBanner()}`,
+          `Loaded ${report.warehouses} warehouses, ${report.accounts} seller accounts, ${report.skus} SKUs and ${report.users} users.\n${await demoBanner()}`,
           {
             seeded: true,
             warehouses: report.warehouses,
@@ -273,7 +274,8 @@ async function withServices<T>(io: CliIo, fn: (services: Services) => Promise<T>
   });
 }
 
-function demoBanner(): string {
+async function demoBanner(): Promise<string> {
+  const { DEMO_LOGINS } = await import('../services/demo/seed-demo.js');
   return `Demo logins (demo data only — change or archive them before real use):\n${table(
     ['Email', 'Password', 'Role', 'Account'],
     DEMO_LOGINS.map((l) => [l.email, l.password, l.role, l.account ?? '(provider)']),

@@ -9,12 +9,10 @@ import { formatMoney, toDecimalString } from '../domain/money/index.js';
 import type { Quote } from '../domain/quotes/quote-engine.js';
 import { SYSTEM_ACTOR } from '../services/context.js';
 import type { Services } from '../services/create-services.js';
-import { quotePdf, savedQuoteDocument } from '../services/documents/quote-pdf.js';
 import { QuoteRequestBody, toQuoteRequest } from '../services/quote-request-body.js';
 import { quoteJson } from '../services/quotes.js';
-import { quoteWorkbook, skusFromTable } from '../services/spreadsheets/quote-sheet.js';
-import { readTable } from '../services/spreadsheets/read-table.js';
 import { CliFailure, type CliIo, table } from './io.js';
+import { readSkuSheetInBackground } from './sku-sheet.js';
 
 export interface QuoteCommandContext {
   io: CliIo;
@@ -41,10 +39,14 @@ export function addQuoteCommands(program: Command, ctx: QuoteCommandContext): vo
     .action(async (options: QuoteOptions) => {
       if (options.format === 'pdf' && !options.out)
         throw new CliFailure('--format pdf needs --out FILE.pdf (a PDF is not written to the terminal).');
-      const body = await requestBody(options);
       if (options.format === 'xlsx' && !options.out) throw new CliFailure('--format xlsx needs --out FILE.xlsx');
+      // A SKU sheet is read on a worker thread while the database opens on this one.
+      const reading = requestBody(options);
+      if (options.request.toLowerCase().endsWith('.json') || !fs.existsSync(path.resolve(options.request))) await reading;
+      else reading.catch(() => undefined);
       const lang = options.lang === 'en' ? 'en' : 'zh';
       await ctx.withServices(async (services) => {
+        const body = await reading;
         const accountId = options.account ? await ctx.accountIdByCode(services, options.account) : null;
         const today = new Date().toISOString().slice(0, 10);
         const started = performance.now();
@@ -64,6 +66,7 @@ export function addQuoteCommands(program: Command, ctx: QuoteCommandContext): vo
         const { quote, row } = result.value;
         const seconds = (performance.now() - started) / 1000;
         if (options.format === 'xlsx') {
+          const { quoteWorkbook } = await import('../services/spreadsheets/quote-sheet.js');
           fs.writeFileSync(options.out as string, await quoteWorkbook(quote, lang));
           ctx.io.out(
             ctx.json() ? JSON.stringify({ ok: true, quote_id: row.id, file: options.out }) : `Quote ${row.id} written to ${options.out}`,
@@ -73,6 +76,7 @@ export function addQuoteCommands(program: Command, ctx: QuoteCommandContext): vo
         if (options.format === 'pdf') {
           const account = accountId ? await services.accounts.get(SYSTEM_ACTOR, accountId) : null;
           if (account && !account.ok) throw new CliFailure(account.error.message, account.error);
+          const { quotePdf, savedQuoteDocument } = await import('../services/documents/quote-pdf.js');
           const document = savedQuoteDocument(row, quote, account?.value ?? null);
           fs.writeFileSync(options.out as string, await quotePdf(document, { language: lang === 'zh' ? 'zh-CN' : 'en' }));
           ctx.io.out(
@@ -81,7 +85,8 @@ export function addQuoteCommands(program: Command, ctx: QuoteCommandContext): vo
           return;
         }
         if (options.format === 'json' || ctx.json()) {
-          const text = JSON.stringify({ ok: true, quote_id: row.id, quote: quoteJson(quote) }, null, 2);
+          // Indented for a terminal; compact in a file, where a 10,000-SKU quote is 13 MB instead of 25.
+          const text = JSON.stringify({ ok: true, quote_id: row.id, quote: quoteJson(quote) }, null, options.out ? undefined : 2);
           if (options.out) fs.writeFileSync(options.out, text);
           else ctx.io.out(text);
           return;
@@ -204,9 +209,7 @@ async function requestBody(options: QuoteOptions) {
       throw new CliFailure(`${path.basename(file)} is not valid JSON: ${(error as Error).message}`);
     }
   } else {
-    const sheet = await readTable(path.basename(file), data);
-    if (!sheet.ok) throw new CliFailure(sheet.error.message, sheet.error);
-    const skus = skusFromTable(sheet.value);
+    const skus = await readSkuSheetInBackground(path.basename(file), data);
     if (!skus.ok) {
       const rows = (skus.error.details ?? []).map((d) => [
         d.row ?? '',

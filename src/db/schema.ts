@@ -3,7 +3,13 @@
  * database; this file mirrors it for typed queries, and `test/db/schema-drift.test.ts`
  * checks that both agree column by column.
  */
-import { bigint, boolean, char, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, customType, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  // node-postgres gives a Buffer, PGlite a Uint8Array.
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -170,6 +176,8 @@ export const quotes = pgTable('quotes', {
   shareExpiresAt: timestamp('share_expires_at', { withTimezone: true, mode: 'date' }),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** gzip of the JSON per-SKU table; the repository folds it back into `result.skus`. */
+  skuCosts: bytea('sku_costs'),
 });
 
 // Returns, work orders, kits and exit plans (migrations/0007_returns_and_work_orders.sql).

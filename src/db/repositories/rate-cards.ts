@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { and, asc, desc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../connect.js';
 import { type Page, toPage } from '../pagination.js';
@@ -104,9 +105,36 @@ export async function insertVersion(tx: Executor, row: typeof rateCardVersions.$
   return created as RateCardVersionRow;
 }
 
+/**
+ * The per-SKU table (`result.skus`) is stored gzip-compressed beside the jsonb result; see
+ * migration 0008. Callers always see one `result` with its `skus`.
+ */
 export async function insertQuote(tx: Executor, row: NewQuoteRow): Promise<QuoteRow> {
-  const [created] = await tx.insert(quotes).values(row).returning();
-  return created as QuoteRow;
+  const { result, skuCosts } = splitSkuCosts(row.result);
+  // No RETURNING: echoing a 10,000-SKU result back through the driver costs as much as storing it.
+  await tx.insert(quotes).values({ ...row, result, skuCosts });
+  return {
+    accountId: null,
+    prospectName: null,
+    shareTokenHash: null,
+    shareExpiresAt: null,
+    createdBy: null,
+    ...row,
+    skuCosts: null,
+  } as QuoteRow;
+}
+
+function splitSkuCosts(result: unknown): { result: unknown; skuCosts: Buffer | null } {
+  if (!result || typeof result !== 'object' || !Array.isArray((result as { skus?: unknown }).skus)) return { result, skuCosts: null };
+  const { skus, ...rest } = result as { skus: unknown[] };
+  return { result: rest, skuCosts: gzipSync(JSON.stringify(skus), { level: 1 }) };
+}
+
+/** Folds the stored per-SKU table back into `result`. */
+function withSkuCosts(row: QuoteRow | undefined): QuoteRow | undefined {
+  if (!row?.skuCosts) return row;
+  const skus = JSON.parse(gunzipSync(row.skuCosts).toString('utf8')) as unknown[];
+  return { ...row, result: { ...(row.result as object), skus }, skuCosts: null };
 }
 
 export async function findQuote(tx: Executor, scope: Scope, id: string): Promise<QuoteRow | undefined> {
@@ -115,7 +143,7 @@ export async function findQuote(tx: Executor, scope: Scope, id: string): Promise
     .select()
     .from(quotes)
     .where(and(eq(quotes.id, id), own ? eq(quotes.accountId, own) : undefined));
-  return row;
+  return withSkuCosts(row);
 }
 
 export async function listQuotes(
@@ -145,7 +173,7 @@ export async function findSharedQuote(tx: Executor, tokenHash: string, now: Date
     .select()
     .from(quotes)
     .where(and(eq(quotes.shareTokenHash, tokenHash), gt(quotes.shareExpiresAt, now)));
-  return row;
+  return withSkuCosts(row);
 }
 
 export async function setQuoteShare(
@@ -161,5 +189,5 @@ export async function setQuoteShare(
     .set({ shareTokenHash: tokenHash, shareExpiresAt: expiresAt })
     .where(and(eq(quotes.id, id), own ? eq(quotes.accountId, own) : undefined))
     .returning();
-  return row;
+  return withSkuCosts(row);
 }

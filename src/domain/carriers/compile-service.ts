@@ -65,12 +65,22 @@ export interface FastParcel {
 const MAX_SIDE_IN = 100_000;
 const MAX_WEIGHT_OZ = 10_000_000;
 
-function gridded(value: Decimal, max: number, what: string): [number, number] {
+function gridded(value: Decimal, max: number, what: string, cache?: GridCache): readonly [number, number] {
+  const known = cache?.get(value);
+  if (known) return known;
   if (value.gt(max)) throw new RangeError(`${what} ${value.toString()} is beyond the compiled path's range (${max})`);
   const scaled = value.times(1000);
   const floor = scaled.floor();
-  return [floor.toNumber(), scaled.gt(floor) ? 1 : 0];
+  const grid = [floor.toNumber(), scaled.gt(floor) ? 1 : 0] as const;
+  cache?.set(value, grid);
+  return grid;
 }
+
+/**
+ * Grid positions of measures already seen, by Decimal instance: a caller that hands the same
+ * instance for the same measure (a quote's memoised conversions) grids each size once.
+ */
+export type GridCache = WeakMap<Decimal, readonly [number, number]>;
 
 /**
  * A parcel for the compiled path, from its exact measures. Costs a few decimal operations: do it
@@ -80,12 +90,12 @@ function gridded(value: Decimal, max: number, what: string): [number, number] {
  * fastParcel(makeParcel({ dims: ['12.2', '10.1', '8.5'], dimUnit: 'in', weight: '5.2', weightUnit: 'lb' }));
  * // { s0: 12200, s0x: 0, s1: 10100, s1x: 0, s2: 8500, s2x: 0, w: 83200, wx: 0 }
  */
-export function fastParcel(parcel: Parcel | ParcelMeasures): FastParcel {
+export function fastParcel(parcel: Parcel | ParcelMeasures, cache?: GridCache): FastParcel {
   const m = 'sidesIn' in parcel ? parcel : measureParcel(parcel);
-  const [s0, s0x] = gridded(m.sidesIn[0], MAX_SIDE_IN, 'side (in)');
-  const [s1, s1x] = gridded(m.sidesIn[1], MAX_SIDE_IN, 'side (in)');
-  const [s2, s2x] = gridded(m.sidesIn[2], MAX_SIDE_IN, 'side (in)');
-  const [w, wx] = gridded(m.actualOz, MAX_WEIGHT_OZ, 'weight (oz)');
+  const [s0, s0x] = gridded(m.sidesIn[0], MAX_SIDE_IN, 'side (in)', cache);
+  const [s1, s1x] = gridded(m.sidesIn[1], MAX_SIDE_IN, 'side (in)', cache);
+  const [s2, s2x] = gridded(m.sidesIn[2], MAX_SIDE_IN, 'side (in)', cache);
+  const [w, wx] = gridded(m.actualOz, MAX_WEIGHT_OZ, 'weight (oz)', cache);
   return { s0, s0x, s1, s1x, s2, s2x, w, wx };
 }
 

@@ -60,6 +60,8 @@ interface Measured {
 }
 
 const CM3_PER_M3 = new UnitDecimal(1_000_000);
+// cm³ → m³ is a shift of the decimal point: a product, exact, where a 50-digit division is slow.
+const M3_PER_CM3 = new UnitDecimal('0.000001');
 
 /** Shorten a possibly non-terminating value for display; never fed back into arithmetic. */
 function display(d: Decimal, places = 3): string {
@@ -129,18 +131,27 @@ export function chargeableShipment(cartons: readonly Carton[], lane: Lane): Char
     pricing: lane.pricing.kind,
     cartonCount: items.reduce((acc, m) => acc + m.count, 0),
     totalActualKg: totalKg.toFixed(),
-    totalCbm: totalCm3.div(CM3_PER_M3).toFixed(),
+    totalCbm: totalCm3.times(M3_PER_CM3).toFixed(),
   };
   const cartonBase = (m: Measured) => ({
     ref: m.carton.ref ?? null,
     count: m.count,
     actualKg: m.kg.toFixed(),
-    cbm: m.cm3.div(CM3_PER_M3).toFixed(),
+    cbm: m.cm3.times(M3_PER_CM3).toFixed(),
   });
   const p = lane.pricing;
   switch (p.kind) {
     case 'per_kg': {
-      const volumetric = (cm3: Decimal) => cm3.div(p.divisor);
+      // Each carton's volumetric weight is used twice (greater-of, then display): divide once.
+      const volumetricOf = new Map<Decimal, Decimal>();
+      const volumetric = (cm3: Decimal) => {
+        let kg = volumetricOf.get(cm3);
+        if (!kg) {
+          kg = cm3.div(p.divisor);
+          volumetricOf.set(cm3, kg);
+        }
+        return kg;
+      };
       const { perCarton, measured, governedBy } = greaterOf(items, p.basis, p.weightStepKg, (kg) => kg, volumetric);
       const minimum = new UnitDecimal(p.minimumChargeableKg ?? 0);
       const minimumApplied = minimum.gt(measured);
@@ -162,7 +173,7 @@ export function chargeableShipment(cartons: readonly Carton[], lane: Lane): Char
     }
     case 'per_cbm': {
       const tonnes = (kg: Decimal) => kg.div(p.kgPerCbm);
-      const cbm = (cm3: Decimal) => cm3.div(CM3_PER_M3);
+      const cbm = (cm3: Decimal) => cm3.times(M3_PER_CM3);
       const { perCarton, measured, governedBy } = greaterOf(items, p.basis, p.unitStep, tonnes, cbm);
       const minimum = new UnitDecimal(p.minimumUnits);
       const minimumApplied = minimum.gt(measured);

@@ -6,8 +6,15 @@
  */
 import { Decimal } from 'decimal.js';
 import type { Parcel } from '../carriers/parcel.js';
-import { makeParcel } from '../carriers/parcel.js';
-import { type CompiledService, compileService, type FastRating, fastParcel, rateParcelCompiled } from '../carriers/compile-service.js';
+import { makeParcel, type ParcelMeasures } from '../carriers/parcel.js';
+import {
+  type CompiledService,
+  compileService,
+  type FastRating,
+  fastParcel,
+  type GridCache,
+  rateParcelCompiled,
+} from '../carriers/compile-service.js';
 import { rateShop, shopFast, shopScratch } from '../carriers/rate-shop.js';
 import { parseZip5 } from '../carriers/zones.js';
 import type { RateQuote } from '../carriers/rate-quote.js';
@@ -18,7 +25,7 @@ import { type CurrencyCode, formatMoney, type Money, moneyFromDecimal, sum, toDe
 import { compilePricingModel, type FeeLine, type FeeModule, type Formula, minimumCharge, toFeeLine } from '../pricing/index.js';
 import type { FeeRule, FxRate, Meter, PlanDocument, StandardCardDocument } from '../rate-cards/document.js';
 import { err, ok, type Result } from '../shared/result.js';
-import { lengthIn, weightIn, length as toLength, weight as toWeight } from '../units/index.js';
+import { type LengthUnit, lengthIn, type WeightUnit, weightIn, length as toLength, weight as toWeight } from '../units/index.js';
 import type { QuoteRequest, QuoteSku } from './quote-request.js';
 
 export interface LoadedCard<D> {
@@ -71,6 +78,13 @@ export interface QuoteError {
 
 const CUBIC_INCHES_PER_FOOT = new Decimal(1728);
 
+/** Meters whose per-SKU quantities are the same numbers (see meterBySku). */
+const METER_FAMILY: Partial<Record<Meter, Meter>> = {
+  parcel_packaging: 'order',
+  unit_putaway: 'unit_received',
+  aged_storage_ft3_month: 'storage_ft3_month',
+};
+
 /**
  * @example const quote = quoteFor(request, { standard: { code: 'US-STANDARD', version: 3, document } });
  */
@@ -95,12 +109,13 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
   const days = new Decimal(request.daysPerMonth ?? 30);
   const ordersPerMonth = new Decimal(request.ordersPerDay).times(days);
   const totalShare = request.skus.reduce((acc, s) => acc.plus(s.share ?? '1'), new Decimal(0));
+  const convert = new ConversionMemo();
   const perSku = request.skus.map((sku) => {
     const orders = ordersPerMonth.times(sku.share ?? '1').dividedBy(totalShare);
     const unitsPerOrder = new Decimal(sku.unitsPerOrder ?? '1');
     const units = orders.times(unitsPerOrder);
-    const unitFt3 = unitCubicFeet(sku);
-    const unitLb = weightIn(toWeight(sku.weight, sku.weightUnit), 'lb');
+    const unitFt3 = unitCubicFeet(sku, convert);
+    const unitLb = convert.weight(sku.weight, sku.weightUnit, 'lb');
     const cartons = units.dividedBy(sku.unitsPerCarton ?? 24);
     const onHand = units.dividedBy(days).times(request.stockCoverDays ?? 30);
     return {
@@ -159,7 +174,10 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
 
   const meterAggregates = new Map<Meter, { quantity: Decimal; bySku: Map<string, Decimal> }>();
   const meterAggregate = (meter: Meter) => {
-    let aggregate = meterAggregates.get(meter);
+    // Meters that count the same thing share one aggregate, so the landed-cost spread below
+    // walks the SKUs once for all of them.
+    const family = METER_FAMILY[meter] ?? meter;
+    let aggregate = meterAggregates.get(family);
     if (!aggregate) {
       const bySku = new Map<string, Decimal>();
       let quantity = new Decimal(0);
@@ -170,7 +188,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
         quantity = quantity.plus(q);
       }
       aggregate = { quantity, bySku };
-      meterAggregates.set(meter, aggregate);
+      meterAggregates.set(family, aggregate);
     }
     return aggregate;
   };
@@ -186,7 +204,8 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
         code: 'pricing_failed',
         message: { en: `Rule ${rule.id}: ${pricer.error[0]?.message}`, zh: `规则 ${rule.id} 有误：${pricer.error[0]?.message}` },
       });
-    const applies = rule.when || rule.model.kind === 'table' ? perSku.filter((s) => ruleApplies(rule, s.sku, s.unitLb)) : [];
+    const applies = rule.when || rule.model.kind === 'table' ? perSku.filter(ruleFilter(rule)) : [];
+    const bracketOf = bracketFinder(rule);
     if (rule.meter === 'account_month' || rule.meter === 'add_on') {
       const quantity =
         rule.meter === 'account_month' ? new Decimal(1) : new Decimal(request.addOns?.find((a) => a.ruleId === rule.id)?.quantity ?? '0');
@@ -208,9 +227,13 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
     for (const s of rule.when || rule.model.kind === 'table' ? applies : []) {
       const quantity = meterBySku(rule.meter, s);
       if (quantity.isZero()) continue;
-      const rowValue = rule.model.kind === 'table' ? s.orderLb.toDecimalPlaces(6, Decimal.ROUND_UP).toFixed() : undefined;
-      const key = rule.model.kind === 'table' ? bracketKey(rule, s.orderLb) : 'all';
-      const group = groups.get(key) ?? { rowValue, quantity: new Decimal(0), bySku: new Map() };
+      const key = bracketOf(s.orderLb);
+      // Any SKU of a bracket finds the same table row: the first one's weight stands for them all.
+      const group = groups.get(key) ?? {
+        rowValue: rule.model.kind === 'table' ? s.orderLb.toDecimalPlaces(6, Decimal.ROUND_UP).toFixed() : undefined,
+        quantity: new Decimal(0),
+        bySku: new Map(),
+      };
       group.quantity = group.quantity.plus(quantity);
       group.bySku.set(s.sku.sellerSku, (group.bySku.get(s.sku.sellerSku) ?? new Decimal(0)).plus(quantity));
       groups.set(key, group);
@@ -272,6 +295,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
   const compiled = services.value.map((service) => compileService(service, request.quoteDate, { fuel: card.fuel }));
   const scratch = shopScratch(compiled);
   const origin5 = parseZip5(request.originZip);
+  const grids: GridCache = new WeakMap();
   const noPromise = 1_000;
   // Destination and residential shares as exact integer weights over one denominator, so the
   // inner loop adds whole numbers and each SKU's parcels per bucket cost one decimal product.
@@ -281,8 +305,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
   );
   const dest5s = request.destinations.map((d) => parseZip5(d.zip));
   for (const [skuIndex, s] of perSku.entries()) {
-    const parcel = parcelOf(s.sku, s.unitsPerOrder);
-    const fast = fastParcel(parcel);
+    const fast = fastParcel(measuresOf(s.sku, s.unitsPerOrder, convert), grids);
     const picks: SkuCost['postage'] = [];
     const skuBuckets = new Map<string, bigint>();
     for (const [d, destination] of request.destinations.entries()) {
@@ -302,7 +325,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
         }
         if (index < 0) {
           // The reference path says why (does not fit, unknown ZIP, not served).
-          const shop = rateShop(parcel, services.value, {
+          const shop = rateShop(parcelOf(s.sku, s.unitsPerOrder), services.value, {
             originZip: request.originZip,
             destZip: destination.zip,
             shipDate: request.quoteDate,
@@ -378,7 +401,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
         message: { en: `The card has no first-leg lane ${request.firstLegLane}.`, zh: `价卡中没有头程线路 ${request.firstLegLane}。` },
         path: ['first_leg_lane'],
       });
-    const cartons = perSku.filter((s) => s.cartons.greaterThan(0)).map((s) => estimatedCarton(s.sku, s.cartons));
+    const cartons = perSku.filter((s) => s.cartons.greaterThan(0)).map((s) => estimatedCarton(s.sku, s.cartons, convert));
     const flags = [...new Set(request.skus.flatMap((s) => s.flags))];
     const firstLeg = priceFirstLeg(cartons, lane, { flags });
     if (!firstLeg.ok)
@@ -576,10 +599,16 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
   );
   // Lines sharing one allocation and category are spread together: one pass over the SKUs each.
   const spreads = new Map<Map<string, Decimal>, Map<Category, Decimal>>();
+  // Many lines share one allocation (every rule on the same meter): sum its weights once.
+  const weightTotals = new Map<Map<string, Decimal>, Decimal>();
   for (const line of lines) {
     const weights = allocation.get(line);
     if (!weights) continue;
-    const total = sumDecimals(weights.values());
+    let total = weightTotals.get(weights);
+    if (!total) {
+      total = sumDecimals(weights.values());
+      weightTotals.set(weights, total);
+    }
     if (total.isZero()) continue;
     const byCategory = spreads.get(weights) ?? new Map<Category, Decimal>();
     const category = categoryOf(line.module);
@@ -601,7 +630,9 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
   }
   const skus: SkuCost[] = perSku.map((s) => {
     const c = costs.get(s.sku.sellerSku) as Record<Category, Decimal>;
-    const perUnit = (d: Decimal) => (s.units.isZero() ? '0.00' : d.dividedBy(s.units).toFixed(2, Decimal.ROUND_HALF_UP));
+    // One division per SKU, then products: seven 20-digit divisions per SKU were a tenth of the engine.
+    const perUnitFactor = s.units.isZero() ? null : new Decimal(1).dividedBy(s.units);
+    const perUnit = (d: Decimal) => (perUnitFactor === null ? '0.00' : d.times(perUnitFactor).toFixed(2, Decimal.ROUND_HALF_UP));
     const total = CATEGORIES.reduce((a, k) => a.plus(c[k]), new Decimal(0));
     return {
       sellerSku: s.sku.sellerSku,
@@ -710,19 +741,25 @@ export function effectiveRules(card: StandardCardDocument, plan?: PlanDocument):
   return [...standard, ...(plan?.extraRules ?? []).map((rule): EffectiveRule => ({ ...rule, source: 'plan' }))];
 }
 
-function ruleApplies(rule: FeeRule, sku: QuoteSku, unitLb: Decimal): boolean {
+/** Which SKUs a rule's `when` selects; thresholds parsed once per rule, not once per SKU. */
+function ruleFilter(rule: FeeRule): (s: { sku: QuoteSku; unitLb: Decimal }) => boolean {
   const when = rule.when;
-  if (!when) return true;
-  if (when.minWeightLb !== undefined && unitLb.lessThanOrEqualTo(when.minWeightLb)) return false;
-  if (when.maxWeightLb !== undefined && unitLb.greaterThan(when.maxWeightLb)) return false;
-  if (when.flags && !when.flags.some((f) => sku.flags.includes(f))) return false;
-  return true;
+  if (!when) return () => true;
+  const min = when.minWeightLb === undefined ? null : new Decimal(when.minWeightLb);
+  const max = when.maxWeightLb === undefined ? null : new Decimal(when.maxWeightLb);
+  return ({ sku, unitLb }) => {
+    if (min && unitLb.lessThanOrEqualTo(min)) return false;
+    if (max && unitLb.greaterThan(max)) return false;
+    if (when.flags && !when.flags.some((f) => sku.flags.includes(f))) return false;
+    return true;
+  };
 }
 
-function bracketKey(rule: FeeRule, value: Decimal): string {
-  if (rule.model.kind !== 'table') return 'all';
-  const row = rule.model.rows.findIndex((r) => value.lessThanOrEqualTo(r.upTo));
-  return `row${row}`;
+/** The table row bracket a weight falls in ("row3"), or "all" for rules that are not tables. */
+function bracketFinder(rule: FeeRule): (value: Decimal) => string {
+  if (rule.model.kind !== 'table') return () => 'all';
+  const uppers = rule.model.rows.map((r) => new Decimal(r.upTo));
+  return (value) => `row${uppers.findIndex((upTo) => value.lessThanOrEqualTo(upTo))}`;
 }
 
 function tableColumn(rule: FeeRule): string {
@@ -735,8 +772,38 @@ function roundQuantity(value: Decimal): string {
   return value.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed();
 }
 
-function unitCubicFeet(sku: QuoteSku): Decimal {
-  const sides = [sku.length, sku.width, sku.height].map((v) => lengthIn(toLength(v, sku.dimensionUnit), 'in'));
+/**
+ * Unit conversions of one request, each distinct (value, unit) converted once: catalogues repeat
+ * sizes and weights, and a 50-digit conversion costs more than everything else done with it.
+ * The values are exactly what `lengthIn`/`weightIn` return, so memoising changes no result.
+ */
+class ConversionMemo {
+  private readonly lengths = new Map<string, Decimal>();
+  private readonly weights = new Map<string, Decimal>();
+
+  length(value: string, unit: LengthUnit, to: LengthUnit): Decimal {
+    const key = `${unit}>${to}:${value}`;
+    let converted = this.lengths.get(key);
+    if (!converted) {
+      converted = lengthIn(toLength(value, unit), to);
+      this.lengths.set(key, converted);
+    }
+    return converted;
+  }
+
+  weight(value: string, unit: WeightUnit, to: WeightUnit): Decimal {
+    const key = `${unit}>${to}:${value}`;
+    let converted = this.weights.get(key);
+    if (!converted) {
+      converted = weightIn(toWeight(value, unit), to);
+      this.weights.set(key, converted);
+    }
+    return converted;
+  }
+}
+
+function unitCubicFeet(sku: QuoteSku, convert: ConversionMemo): Decimal {
+  const sides = [sku.length, sku.width, sku.height].map((v) => convert.length(v, sku.dimensionUnit, 'in'));
   return sides.reduce((a, b) => a.times(b), new Decimal(1)).dividedBy(CUBIC_INCHES_PER_FOOT);
 }
 
@@ -756,6 +823,22 @@ function parcelOf(sku: QuoteSku, unitsPerOrder: Decimal): Parcel {
 }
 
 /**
+ * The measures `measureParcel(parcelOf(sku, unitsPerOrder))` gives, from memoised conversions:
+ * sides longest first in inches and the weight in ounces (no packaging is added in a quote).
+ */
+function measuresOf(sku: QuoteSku, unitsPerOrder: Decimal, convert: ConversionMemo): ParcelMeasures {
+  const many = !unitsPerOrder.equals(1);
+  const raw = [sku.length, sku.width, sku.height].sort((a, b) => new Decimal(b).comparedTo(a));
+  // A multi-unit order ships the units stacked on the shortest side, as parcelOf does.
+  if (many) raw[2] = new Decimal(raw[2] as string).times(unitsPerOrder).toFixed();
+  const sides = raw
+    .map((v) => convert.length(v, sku.dimensionUnit, 'in'))
+    .sort((a, b) => b.comparedTo(a)) as unknown as [Decimal, Decimal, Decimal];
+  const weight = many ? new Decimal(sku.weight).times(unitsPerOrder).toFixed() : sku.weight;
+  return { sidesIn: sides, actualOz: convert.weight(weight, sku.weightUnit, 'oz') };
+}
+
+/**
  * The smallest side, in steps of 0.1 cm, of a cube holding `volume` cm³. Defined exactly (the
  * float cube root is only a first guess, corrected with exact products), so every machine
  * gives the same carton.
@@ -763,18 +846,19 @@ function parcelOf(sku: QuoteSku, unitsPerOrder: Decimal): Parcel {
 export function cubeSideUp(volume: Decimal): Decimal {
   const step = new Decimal('0.1');
   let side = new Decimal(Math.ceil(Math.cbrt(volume.toNumber()) * 10)).dividedBy(10);
-  while (side.pow(3).lessThan(volume)) side = side.plus(step);
-  while (side.greaterThan(step) && side.minus(step).pow(3).greaterThanOrEqualTo(volume)) side = side.minus(step);
+  const cube = (d: Decimal) => d.times(d).times(d);
+  while (cube(side).lessThan(volume)) side = side.plus(step);
+  while (side.greaterThan(step) && cube(side.minus(step)).greaterThanOrEqualTo(volume)) side = side.minus(step);
   return side;
 }
 
-function estimatedCarton(sku: QuoteSku, cartons: Decimal) {
+function estimatedCarton(sku: QuoteSku, cartons: Decimal, convert: ConversionMemo) {
   const perCarton = sku.unitsPerCarton ?? 24;
   const unitCm3 = [sku.length, sku.width, sku.height]
-    .map((v) => lengthIn(toLength(v, sku.dimensionUnit), 'cm'))
+    .map((v) => convert.length(v, sku.dimensionUnit, 'cm'))
     .reduce((a, b) => a.times(b), new Decimal(1));
   const side = cubeSideUp(unitCm3.times(perCarton).times('1.1'));
-  const kg = weightIn(toWeight(sku.weight, sku.weightUnit), 'kg').times(perCarton).plus(1).toDecimalPlaces(3, Decimal.ROUND_UP);
+  const kg = convert.weight(sku.weight, sku.weightUnit, 'kg').times(perCarton).plus(1).toDecimalPlaces(3, Decimal.ROUND_UP);
   return cartonCm(side, side, side, kg, { ref: sku.sellerSku, count: Math.max(1, Math.ceil(cartons.toNumber())) });
 }
 

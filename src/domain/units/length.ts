@@ -65,7 +65,9 @@ export function convertLength(l: Length, toUnit: LengthUnit): Length {
     throw new RangeError(`Unknown length unit ${JSON.stringify(toUnit)}; expected one of ${LENGTH_UNITS.join(', ')}`);
   }
   if (l.unit === toUnit) return l;
-  const value = new UnitDecimal(l.value).times(MILLIMETRES_PER[l.unit]).div(MILLIMETRES_PER[toUnit]);
+  const scaled = new UnitDecimal(l.value).times(MILLIMETRES_PER[l.unit]);
+  // Into millimetres the product is already exact; a 50-digit division by 1 is the slow part.
+  const value = toUnit === 'mm' ? scaled : scaled.div(MILLIMETRES_PER[toUnit]);
   return Object.freeze({ value, unit: toUnit });
 }
 

@@ -64,7 +64,9 @@ export function convertWeight(w: Weight, toUnit: WeightUnit): Weight {
     throw new RangeError(`Unknown weight unit ${JSON.stringify(toUnit)}; expected one of ${WEIGHT_UNITS.join(', ')}`);
   }
   if (w.unit === toUnit) return w;
-  const value = new UnitDecimal(w.value).times(GRAMS_PER[w.unit]).div(GRAMS_PER[toUnit]);
+  const scaled = new UnitDecimal(w.value).times(GRAMS_PER[w.unit]);
+  // Into grams the product is already exact; a 50-digit division by 1 is the slow part.
+  const value = toUnit === 'g' ? scaled : scaled.div(GRAMS_PER[toUnit]);
   return Object.freeze({ value, unit: toUnit });
 }
 
