@@ -545,6 +545,73 @@ export const storageSnapshots = pgTable(
   (t) => [primaryKey({ columns: [t.snapshotDate, t.lotId, t.locationType] })],
 );
 
+// Transfers and cycle counts (migrations/0005_allocation.sql).
+export const stockTransfers = pgTable('stock_transfers', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  number: text('number').notNull(),
+  fromWarehouseId: uuid('from_warehouse_id').notNull(),
+  toWarehouseId: uuid('to_warehouse_id').notNull(),
+  status: text('status').notNull(),
+  carrier: text('carrier'),
+  trackingNumber: text('tracking_number'),
+  note: text('note'),
+  shippedAt: timestamp('shipped_at', { withTimezone: true, mode: 'date' }),
+  receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }),
+  cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }),
+  createdBy: uuid('created_by'),
+  ...timestamps,
+});
+
+export const stockTransferLines = pgTable('stock_transfer_lines', {
+  id: uuid('id').primaryKey(),
+  transferId: uuid('transfer_id').notNull(),
+  accountId: uuid('account_id').notNull(),
+  lineNo: integer('line_no').notNull(),
+  skuId: uuid('sku_id').notNull(),
+  quantity: integer('quantity').notNull(),
+});
+
+export const stockTransferLots = pgTable('stock_transfer_lots', {
+  id: uuid('id').primaryKey(),
+  transferId: uuid('transfer_id').notNull(),
+  lineId: uuid('line_id').notNull(),
+  accountId: uuid('account_id').notNull(),
+  sourceLotId: uuid('source_lot_id').notNull(),
+  destinationLotId: uuid('destination_lot_id').notNull(),
+  quantity: integer('quantity').notNull(),
+  receivedQuantity: integer('received_quantity').notNull(),
+  damagedQuantity: integer('damaged_quantity').notNull(),
+  missingQuantity: integer('missing_quantity').notNull(),
+});
+
+export const cycleCounts = pgTable('cycle_counts', {
+  id: uuid('id').primaryKey(),
+  number: text('number').notNull(),
+  warehouseId: uuid('warehouse_id').notNull(),
+  status: text('status').notNull(),
+  note: text('note'),
+  createdBy: uuid('created_by'),
+  submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+  approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }),
+  approvedBy: uuid('approved_by'),
+  cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }),
+  ...timestamps,
+});
+
+export const cycleCountLines = pgTable('cycle_count_lines', {
+  id: uuid('id').primaryKey(),
+  countId: uuid('count_id').notNull(),
+  locationId: uuid('location_id').notNull(),
+  lotId: uuid('lot_id').notNull(),
+  accountId: uuid('account_id').notNull(),
+  skuId: uuid('sku_id').notNull(),
+  expected: integer('expected').notNull(),
+  counted: integer('counted'),
+  countedBy: uuid('counted_by'),
+  countedAt: timestamp('counted_at', { withTimezone: true, mode: 'date' }),
+});
+
 export const schema = {
   installation,
   accounts,
@@ -580,5 +647,10 @@ export const schema = {
   inventoryOutbox,
   billableEvents,
   storageSnapshots,
+  stockTransfers,
+  stockTransferLines,
+  stockTransferLots,
+  cycleCounts,
+  cycleCountLines,
 };
 export type Schema = typeof schema;

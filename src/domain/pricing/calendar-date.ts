@@ -93,8 +93,34 @@ export function monthSegments(from: CalendarDate, to: CalendarDate): MonthSegmen
   }
 }
 
-/** `d` plus `n` months, clamped to the end of a shorter month (31 Jan + 1 month = 28/29 Feb). */
-function addMonths(d: CalendarDate, n: number): CalendarDate {
+/**
+ * The date of a day number (the inverse of `dayNumber`, Hinnant's civil_from_days).
+ *
+ * @example fromDayNumber(1) // { year: 1970, month: 1, day: 2 }
+ */
+export function fromDayNumber(n: number): CalendarDate {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** @example formatCalendarDate({ year: 2026, month: 3, day: 1 }) // '2026-03-01' */
+export function formatCalendarDate(d: CalendarDate): string {
+  return `${monthKey(d.year, d.month)}-${String(d.day).padStart(2, '0')}`;
+}
+
+/**
+ * `d` plus `n` months, clamped to the end of a shorter month (31 Jan + 1 month = 28/29 Feb).
+ *
+ * @example addMonths({ year: 2026, month: 1, day: 31 }, 1) // { year: 2026, month: 2, day: 28 }
+ */
+export function addMonths(d: CalendarDate, n: number): CalendarDate {
   const index = d.year * 12 + (d.month - 1) + n;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;

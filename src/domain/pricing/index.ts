@@ -1,5 +1,6 @@
 export type { AgeBand, AgeBandedModel } from './age-banded.js';
 export type { FlatModel } from './flat.js';
+export { EXTREME_KINDS, type ExtremeKind, type ExtremeOfModel, type ModelBranch } from './greater-of.js';
 export { type FeeLine, type FeeModule, FEE_MODULES, type Formula, type RuleRef } from './fee-line.js';
 export { counted, showMoney, showRate, unitName } from './explain.js';
 export type { LineModifiers } from './line-limits.js';
@@ -10,12 +11,14 @@ export type { PerUnitModel } from './per-unit.js';
 export { compilePricingModel, type Pricer, price } from './price.js';
 export type {
   AppliedLimit,
+  BranchDetail,
   InputValue,
   MonthDetail,
   Priced,
   PricedDetail,
   PricingContext,
   PricingInput,
+  SeasonPartDetail,
   TierDetail,
 } from './priced.js';
 export { PRICING_ERROR_CODES, type PricingError, type PricingErrorCode } from './pricing-error.js';

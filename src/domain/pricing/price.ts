@@ -12,6 +12,7 @@ import { err, ok, type Result } from '../shared/result.js';
 import { compileAgeBanded } from './age-banded.js';
 import { both, showMoney } from './explain.js';
 import { compileFlat } from './flat.js';
+import { compileExtremeOf } from './greater-of.js';
 import { applyLimits, type CompiledLimits, compileLimits } from './line-limits.js';
 import type { Measured, ModelPricer } from './model-pricer.js';
 import { isRecord } from './model-pricer.js';
@@ -58,6 +59,9 @@ function compileFamily(model: PricingModel): Result<ModelPricer, PricingError[]>
       return compileTimeBased(model);
     case 'age_banded':
       return compileAgeBanded(model);
+    case 'greater_of':
+    case 'lesser_of':
+      return compileExtremeOf(model, compilePricingModel);
     default:
       return unknownModel(model);
   }

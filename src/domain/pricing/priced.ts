@@ -27,6 +27,11 @@ export interface PricingInput {
   to?: string;
   /** Age of the lot in whole days since receipt (age_banded). */
   ageDays?: number;
+  /**
+   * Other counts of the same thing, by name, for `greater_of` / `lesser_of` branches that read
+   * another meter than `quantity` (FBA aged stock: ft³ in `quantity`, `{ units: "400" }` here).
+   */
+  quantities?: Record<string, string>;
 }
 
 export interface PricingContext {
@@ -62,7 +67,41 @@ export interface MonthDetail {
   daysInMonth: number;
 }
 
-export type PricedDetail = TierDetail | MonthDetail;
+/** One branch of a greater-of / lesser-of line: what it came to, and whether it was chosen. */
+export interface BranchDetail {
+  kind: 'branch';
+  /** Index into the model's `branches`. */
+  index: number;
+  label: Formula | null;
+  quantity: string;
+  unit: string;
+  rate: string;
+  /** The branch's exact amount (after its own minimum or maximum). */
+  amount: string;
+  /** The branch's own formula, e.g. "12.5 ft³ × $6.90 = $86.25". */
+  formula: Formula;
+  chosen: boolean;
+}
+
+/** The part of a time-based period billed at one season's rate. */
+export interface SeasonPartDetail {
+  kind: 'season';
+  /** Index into the model's `seasons`. */
+  season: number;
+  /** The season's months, e.g. "Oct–Dec" / "10–12月". */
+  months: Formula;
+  /** First and last billed day of this part, `YYYY-MM-DD`. */
+  from: string;
+  to: string;
+  days: number;
+  rate: string;
+  /** Day rates: days; daily proration: the month fraction ("9/30"); whole months: the months counted. */
+  measure: string;
+  /** quantity × rate × measure, exact (20 decimal places where a month fraction does not terminate). */
+  amount: string;
+}
+
+export type PricedDetail = TierDetail | MonthDetail | BranchDetail | SeasonPartDetail;
 
 /** Which line limit replaced the computed amount. */
 export interface AppliedLimit {
@@ -78,7 +117,7 @@ export interface AppliedLimit {
  * `amount` is `preciseAmount` rounded once with `rounding`.
  */
 export interface Priced {
-  /** The model that priced the line, or `minimum_charge` for a period top-up. */
+  /** The model that priced the line, or `minimum_charge` for a period top-up (`greater_of`: not the branch's). */
   model: PricingModelKind | 'minimum_charge';
   quantity: string;
   unit: string;

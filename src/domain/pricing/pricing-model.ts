@@ -6,6 +6,7 @@
 import { err, ok, type Result } from '../shared/result.js';
 import type { AgeBandedModel } from './age-banded.js';
 import type { FlatModel } from './flat.js';
+import type { ExtremeOfModel } from './greater-of.js';
 import type { PercentageModel } from './percentage.js';
 import type { PerPackageModel } from './per-package.js';
 import type { PerUnitModel } from './per-unit.js';
@@ -24,6 +25,8 @@ export const PRICING_MODEL_KINDS = [
   'table',
   'time_based',
   'age_banded',
+  'greater_of',
+  'lesser_of',
 ] as const;
 export type PricingModelKind = (typeof PRICING_MODEL_KINDS)[number];
 
@@ -35,7 +38,8 @@ export type PricingModel =
   | PercentageModel
   | TableModel
   | TimeBasedModel
-  | AgeBandedModel;
+  | AgeBandedModel
+  | ExtremeOfModel;
 
 /**
  * Check a model read from a rate card (JSON, a spreadsheet, an API body) and narrow it.

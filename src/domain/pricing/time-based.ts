@@ -3,8 +3,10 @@
  * storage. The period is `from`–`to`, both billed days (1–10 June is 10 days). A month rate is
  * either prorated by days over each calendar month's actual length (10 of 30 days in June,
  * 10 of 29 in a leap February), or counted in whole months, part months counted up — by
- * calendar month ("per month or part thereof") or by months elapsed since `from`.
+ * calendar month ("per month or part thereof") or by months elapsed since `from`. A rate may
+ * also change with the season (`seasons`, see seasons.ts): the period is then priced in parts.
  */
+import type { Decimal } from 'decimal.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { anniversaryMonths, type CalendarDate, dayNumber, type MonthSegment, monthSegments, parseCalendarDate } from './calendar-date.js';
 import type { Formula } from './fee-line.js';
@@ -14,6 +16,7 @@ import { collect, type ModelPricer, unitOf } from './model-pricer.js';
 import type { InputValue, MonthDetail, PricingInput } from './priced.js';
 import { type PricingError, pricingError } from './pricing-error.js';
 import { divide, PricingDecimal, parseInput, parseNonNegative, plain } from './pricing-decimal.js';
+import { type CompiledSeasons, compileSeasons, priceSeasons, type Season } from './seasons.js';
 
 export const TIME_PERIODS = ['day', 'month'] as const;
 export type TimePeriod = (typeof TIME_PERIODS)[number];
@@ -29,8 +32,10 @@ export type MonthProration = (typeof MONTH_PRORATIONS)[number];
 
 export interface TimeBasedModel extends LineModifiers {
   kind: 'time_based';
-  /** Amount per unit per `per`, card currency. */
-  rate: string;
+  /** Amount per unit per `per`, card currency; or give `seasons` instead. */
+  rate?: string;
+  /** Rates by month of the year, covering all twelve months (instead of `rate`). */
+  seasons?: Season[];
   per: TimePeriod;
   /** Monthly rates only; `daily` when absent. */
   proration?: MonthProration;
@@ -115,7 +120,14 @@ const COUNTING_NOTE: Readonly<Record<Exclude<MonthProration, 'daily'>, Formula>>
  */
 export function compileTimeBased(model: TimeBasedModel): Result<ModelPricer, PricingError[]> {
   const errors: PricingError[] = [];
-  const rate = collect(parseNonNegative(model.rate, ['rate'], 'rate'), errors);
+  let rate: Decimal | undefined;
+  let seasons: CompiledSeasons | undefined;
+  if (model.seasons !== undefined && model.rate !== undefined)
+    errors.push(
+      pricingError('invalid_seasons', { en: 'give either a rate or seasons, not both', zh: 'rate 与 seasons 只能二选一' }, ['seasons']),
+    );
+  else if (model.seasons !== undefined) seasons = compileSeasons(model.seasons, errors);
+  else rate = collect(parseNonNegative(model.rate, ['rate'], 'rate'), errors);
   const per = model.per;
   if (!(TIME_PERIODS as readonly unknown[]).includes(per)) {
     const shown = JSON.stringify(per);
@@ -143,9 +155,9 @@ export function compileTimeBased(model: TimeBasedModel): Result<ModelPricer, Pri
     );
   }
   const unit = unitOf(model.unit, ['unit'], 'unit', errors);
-  if (rate === undefined || errors.length > 0) return err(errors);
-  const rateText = plain(rate);
-  const shown = rateLabel(rate);
+  if ((rate === undefined && seasons === undefined) || errors.length > 0) return err(errors);
+  const rateText = rate === undefined ? '' : plain(rate);
+  const shown = rateLabel(rate ?? new PricingDecimal(0));
 
   return ok((input, currency) => {
     const parsed = parseInput(input.quantity, 'quantity', 'negative_quantity');
@@ -159,6 +171,25 @@ export function compileTimeBased(model: TimeBasedModel): Result<ModelPricer, Pri
     const span = (lang: Lang) => `${base.from}${lang === 'en' ? ' to ' : ' 至 '}${base.to}${PUNCT.colon[lang]}`;
     const head = (lang: Lang) => `${span(lang)}${counted(quantity, unit, lang)}`;
     const result = { quantity, unit, rate: rateText, warnings: [] };
+
+    if (seasons !== undefined) {
+      const priced = priceSeasons(q, from, to, per, proration, seasons, currency);
+      const months = per === 'month' ? monthInputs(monthSegments(from, to)) : { details: [], inputs: {} };
+      const counting = per === 'month' && proration !== 'daily' ? proration : null;
+      return ok({
+        ...result,
+        rate: priced.rate,
+        precise: priced.precise,
+        inputs: { ...base, ...(per === 'month' ? { proration } : {}), ...months.inputs, ...priced.inputs },
+        details: [...months.details, ...priced.details],
+        terms: both(
+          (lang) =>
+            `${head(lang)} × ${priced.terms[lang]}` +
+            (counting ? `${PUNCT.open[lang]}${COUNTING_NOTE[counting][lang]}${PUNCT.close[lang]}` : ''),
+        ),
+      });
+    }
+    if (rate === undefined) throw new Error('unreachable: a time-based model has a rate or seasons');
 
     if (per === 'day') {
       return ok({

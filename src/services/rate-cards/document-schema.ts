@@ -16,7 +16,38 @@ const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number written as
 const formula = z.object({ en: z.string().min(1), zh: z.string().min(1) });
 const modifiers = { minimum: decimal.optional(), maximum: decimal.optional(), rounding: z.enum(ROUNDING_MODES).optional() };
 
-export const PricingModelSchema = z
+const seasonSchema = z.object({
+  fromMonth: z.number().int().min(1).max(12),
+  toMonth: z.number().int().min(1).max(12).describe('Inclusive; below fromMonth wraps the year end (11 → 2 is Nov–Feb)'),
+  rate: decimal,
+  label: formula.optional(),
+});
+
+const extremeOf = (kind: 'greater_of' | 'lesser_of', description: string) =>
+  z
+    .object({
+      kind: z.literal(kind),
+      get branches() {
+        return z
+          .array(
+            z.object({
+              label: formula.optional(),
+              quantityFrom: z
+                .string()
+                .regex(/^[a-z][a-z0-9_]{0,31}$/)
+                .optional()
+                .describe('Read input.quantities[name] as this branch’s quantity (e.g. "units")'),
+              model: PricingModelSchema,
+            }),
+          )
+          .min(2);
+      },
+      unit: z.string().optional(),
+      ...modifiers,
+    })
+    .describe(description);
+
+export const PricingModelSchema: z.ZodType = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('flat'), amount: decimal, unit: z.string().optional(), ...modifiers }),
     z.object({ kind: z.literal('per_unit'), rate: decimal, unit: z.string().optional(), ...modifiers }),
@@ -46,7 +77,8 @@ export const PricingModelSchema = z
     }),
     z.object({
       kind: z.literal('time_based'),
-      rate: decimal,
+      rate: decimal.optional().describe('Per unit per `per`; or give `seasons` instead'),
+      seasons: z.array(seasonSchema).min(1).optional().describe('Rates by month of the year, covering all twelve months once'),
       per: z.enum(TIME_PERIODS),
       proration: z.enum(MONTH_PRORATIONS).optional(),
       unit: z.string().optional(),
@@ -58,6 +90,8 @@ export const PricingModelSchema = z
       unit: z.string().optional(),
       ...modifiers,
     }),
+    extremeOf('greater_of', 'The greatest of the branches, each a pricing model on the same input'),
+    extremeOf('lesser_of', 'The least of the branches, each a pricing model on the same input'),
   ])
   .meta({ id: 'PricingModel' });
 
