@@ -9,6 +9,8 @@ import { createApiKeyService } from './api-keys.js';
 import { createAuthService } from './auth.js';
 import type { ServiceDeps } from './context.js';
 import { createInstallationService } from './installation.js';
+import { createAllocationService } from './inventory/allocation.js';
+import { createLocationService } from './inventory/locations.js';
 import { createQuoteService } from './quotes.js';
 import { createRateCardService } from './rate-cards/rate-cards.js';
 import { createSkuImportService } from './sku-import.js';
@@ -46,6 +48,8 @@ export function createServices(options: { database: Database; clock?: Clock; ids
     warehouses: createWarehouseService(deps),
     skus: createSkuService(deps),
     skuImport: createSkuImportService(deps),
+    allocations: createAllocationService(deps),
+    locations: createLocationService(deps),
   };
 }
 

@@ -78,7 +78,7 @@ describe('inventory ledger primitives', () => {
     const outbox = await provider((tx) =>
       selectRows<{ n: number }>(
         tx,
-        sql`SELECT count(*)::int AS n FROM inventory_outbox WHERE sku_id = ${skuId} AND kind = 'availability_changed'`,
+        sql`SELECT count(*)::int AS n FROM inventory_outbox WHERE sku_id = ${skuId} AND kind = 'availability_changed' AND created_at = ${at.toISOString()}`,
       ),
     );
     expect(outbox[0]?.n).toBe(1);
@@ -117,7 +117,9 @@ describe('inventory ledger primitives', () => {
     );
     expect(failure).toBeInstanceOf(AppFailure);
     expect((failure as AppFailure).appError.code).toBe('insufficient_stock');
-    expect((failure as AppFailure).appError.details?.[0]?.message).toMatch(/insufficient stock in lot/);
+    expect((failure as AppFailure).appError.details?.[0]?.message).toMatch(
+      /^Lot L-260228-[0-9A-F]{8}: on hand 3, allocated 2 \(available 1\)/,
+    );
     expect(await lotRow(lotId)).toEqual({ inbound: 0, on_hand: 3, allocated: 0, damaged: 0 });
     expect(await ledgerCount(lotId)).toBe(1);
   });
@@ -133,7 +135,12 @@ describe('inventory ledger primitives', () => {
         { ...base, movement: 'pick', locationId: outbound.id, locationDelta: -1 },
       ]);
     });
-    await expect(attempt).rejects.toMatchObject({ appError: { code: 'insufficient_stock' } });
+    await expect(attempt).rejects.toMatchObject({
+      appError: {
+        code: 'insufficient_stock',
+        details: [{ code: 'insufficient_location_stock', message: expect.stringMatching(/has 0 units/) }],
+      },
+    });
   });
 
   it('refuses a malformed movement before it reaches the database', async () => {

@@ -80,31 +80,66 @@ async function insertLedgerRows(
 
 /**
  * Turns the ledger trigger's refusals into `insufficient_stock`; anything else is left alone.
- * The trigger's message names the lot, its buckets and the deltas refused.
+ * The trigger puts the lot and its buckets in the error's DETAIL (JSON, migrations/0005).
  */
 export function ledgerFailure(error: unknown): AppFailure | null {
   let code = pgErrorCode(error);
-  // location_stock's own CHECK (quantity >= 0) can fire before the trigger's LD002 test.
+  // Databases migrated before 0005 can still report location_stock's own CHECK.
   if (code === PG_CHECK_VIOLATION && pgConstraint(error) === 'location_stock_quantity_check') code = LEDGER_INSUFFICIENT_LOCATION;
   if (code !== LEDGER_INSUFFICIENT_STOCK && code !== LEDGER_INSUFFICIENT_LOCATION) return null;
-  const message = driverMessage(error);
-  const detail: ErrorDetail =
-    code === LEDGER_INSUFFICIENT_STOCK
-      ? { code: 'insufficient_stock', message, messages: { en: message, zh: '库存不足：该批次的可用数量不够这次操作。' } }
-      : { code: 'insufficient_location_stock', message, messages: { en: message, zh: '该库位上此批次的数量不够这次操作。' } };
+  const found = driverError(error);
+  const info = parseDetail(found?.detail);
+  let detail: ErrorDetail;
+  if (code === LEDGER_INSUFFICIENT_STOCK && info) {
+    const asked = [
+      info.on_hand_delta ? `on hand ${signed(info.on_hand_delta)}` : '',
+      info.allocated_delta ? `allocated ${signed(info.allocated_delta)}` : '',
+      info.damaged_delta ? `damaged ${signed(info.damaged_delta)}` : '',
+      info.inbound_delta ? `inbound ${signed(info.inbound_delta)}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const available = Number(info.on_hand) - Number(info.allocated);
+    const en = `Lot ${info.lot_code}: on hand ${info.on_hand}, allocated ${info.allocated} (available ${available}), damaged ${info.damaged}, inbound ${info.inbound}; ${info.movement} (${asked}) would take a bucket below zero.`;
+    const zh = `批次 ${info.lot_code}：在库 ${info.on_hand}，已分配 ${info.allocated}（可用 ${available}），残损 ${info.damaged}，在途 ${info.inbound}；此次${info.movement}（${asked}）会使库存为负。`;
+    detail = { code: 'insufficient_stock', field: String(info.lot_id), message: en, messages: { en, zh } };
+  } else if (code === LEDGER_INSUFFICIENT_LOCATION && info) {
+    const en = `Lot ${info.lot_code} has ${info.held} units at that location; ${-Number(info.location_delta)} cannot leave it.`;
+    const zh = `批次 ${info.lot_code} 在该库位只有 ${info.held} 件，无法移出 ${-Number(info.location_delta)} 件。`;
+    detail = { code: 'insufficient_location_stock', field: String(info.location_id), message: en, messages: { en, zh } };
+  } else {
+    const message = found?.message ?? 'insufficient stock';
+    detail = {
+      code: code === LEDGER_INSUFFICIENT_STOCK ? 'insufficient_stock' : 'insufficient_location_stock',
+      message,
+      messages: { en: message, zh: '库存不足，无法完成此操作。' },
+    };
+  }
   return new AppFailure(appError('insufficient_stock', 'Not enough stock for this operation; nothing was changed.', [detail]));
 }
 
-function driverMessage(error: unknown): string {
+const signed = (n: unknown) => (Number(n) > 0 ? `+${n}` : String(n));
+
+function parseDetail(text: unknown): Record<string, unknown> | null {
+  if (typeof text !== 'string') return null;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The driver's error (node-postgres or PGlite) inside Drizzle's wrapper. */
+function driverError(error: unknown): { message?: string; detail?: string } | null {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
     const code = (current as { code?: unknown }).code;
-    const message = (current as { message?: unknown }).message;
-    if ((code === LEDGER_INSUFFICIENT_STOCK || code === LEDGER_INSUFFICIENT_LOCATION) && typeof message === 'string') return message;
-    if (code === PG_CHECK_VIOLATION) return 'insufficient units of the lot at that location';
+    if (code === LEDGER_INSUFFICIENT_STOCK || code === LEDGER_INSUFFICIENT_LOCATION || code === PG_CHECK_VIOLATION)
+      return current as { message?: string; detail?: string };
     current = (current as { cause?: unknown }).cause;
   }
-  return 'insufficient stock';
+  return null;
 }
 
 export interface NewLotInput {
