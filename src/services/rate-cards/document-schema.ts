@@ -40,7 +40,8 @@ const extremeOf = (kind: 'greater_of' | 'lesser_of', description: string) =>
               model: PricingModelSchema,
             }),
           )
-          .min(2);
+          .min(1)
+          .describe('Two or more (checked with the other deep rules)');
       },
       unit: z.string().optional(),
       ...modifiers,

@@ -409,10 +409,28 @@ function invalid(path: (string | number)[], code: string, message: string): AppE
   return appError('validation_failed', message, [{ path, code, message }]);
 }
 
+/** Shape problems (the JSON Schema's), located in the document; the Chinese names the kind of problem and quotes zod's English. */
 export function zodDetails(error: z.ZodError): ErrorDetail[] {
-  return error.issues.map((issue) => ({
-    path: ['document', ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))],
-    code: issue.code,
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => {
+    const path = ['document', ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
+    const where = path.join('.');
+    return {
+      path,
+      code: issue.code,
+      message: issue.message,
+      messages: { en: issue.message, zh: `${where}：${ZOD_ZH[issue.code] ?? '格式不符'}（${issue.message}）` },
+    };
+  });
 }
+
+const ZOD_ZH: Readonly<Record<string, string>> = {
+  invalid_type: '类型不符或缺少字段',
+  invalid_value: '取值不在允许范围内',
+  invalid_format: '格式不符',
+  invalid_union: '不符合任何一种允许的结构',
+  too_small: '数量或数值过小',
+  too_big: '数量或数值过大',
+  unrecognized_keys: '含有无法识别的字段',
+  not_multiple_of: '不是规定倍数',
+  custom: '格式不符',
+};
