@@ -9,6 +9,8 @@ import { createApiKeyService } from './api-keys.js';
 import { createAuthService } from './auth.js';
 import type { ServiceDeps } from './context.js';
 import { createInstallationService } from './installation.js';
+import { createInboundPlanService } from './inbound/inbound-plans.js';
+import { createReceivingService } from './inbound/receiving.js';
 import { createAllocationService } from './inventory/allocation.js';
 import { createLocationService } from './inventory/locations.js';
 import { createQuoteService } from './quotes.js';
@@ -48,6 +50,8 @@ export function createServices(options: { database: Database; clock?: Clock; ids
     warehouses: createWarehouseService(deps),
     skus: createSkuService(deps),
     skuImport: createSkuImportService(deps),
+    inboundPlans: createInboundPlanService(deps),
+    receiving: createReceivingService(deps),
     allocations: createAllocationService(deps),
     locations: createLocationService(deps),
   };

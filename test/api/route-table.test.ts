@@ -26,6 +26,7 @@ const RESOURCE_TABLE: Record<AccountResource, { table: string; accountColumn: st
   sku: { table: 'skus', accountColumn: 'account_id' },
   rate_card: { table: 'rate_cards', accountColumn: 'account_id' },
   quote: { table: 'quotes', accountColumn: 'account_id' },
+  inbound_plan: { table: 'inbound_plans', accountColumn: 'account_id' },
 };
 
 let t: TestApp;
@@ -77,6 +78,15 @@ beforeAll(async () => {
   });
   if (!quoteB.ok) throw new Error(quoteB.error.message);
   foreign.quote = quoteB.value.row.id;
+  const homelySku = (await t.services.skus.list(SYSTEM_ACTOR, { accountId: accountB, limit: 1 })).items[0];
+  const inboundB = await t.services.inboundPlans.create(SYSTEM_ACTOR, {
+    accountId: accountB,
+    destinationWarehouse: 'US-NJ1',
+    freightMode: 'sea',
+    cartons: [{ length: '40', width: '30', height: '30', dimensionUnit: 'cm', weight: '8', weightUnit: 'kg', items: [{ sku: homelySku?.sellerSku ?? '', quantity: 6 }] }],
+  });
+  if (!inboundB.ok) throw new Error(inboundB.error.message);
+  foreign.inbound_plan = inboundB.value.plan.id;
 
   const keyA = await t.services.apiKeys.create(SYSTEM_ACTOR, { name: 'A integration', role: 'seller_admin', accountId: accountA });
   if (!keyA.ok) throw new Error(keyA.error.message);

@@ -2,6 +2,7 @@ import type { RouteSpec } from '../route.js';
 import { accountRoutes } from './accounts.js';
 import { apiKeyRoutes } from './api-keys.js';
 import { authRoutes } from './auth.js';
+import { inboundPlanRoutes } from './inbound-plans.js';
 import { quoteRoutes } from './quotes.js';
 import { rateCardRoutes } from './rate-cards.js';
 import { skuRoutes } from './skus.js';
@@ -20,4 +21,5 @@ export const ROUTES: readonly RouteSpec[] = [
   ...skuRoutes,
   ...rateCardRoutes,
   ...quoteRoutes,
+  ...inboundPlanRoutes,
 ];
