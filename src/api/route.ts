@@ -12,7 +12,18 @@ import type { Services } from '../services/create-services.js';
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Resources owned by a seller account, each with a fixture in the tenancy test. */
-export type AccountResource = 'account' | 'user' | 'api_key' | 'sku' | 'rate_card' | 'quote' | 'inbound_plan';
+export type AccountResource =
+  | 'account'
+  | 'user'
+  | 'api_key'
+  | 'sku'
+  | 'rate_card'
+  | 'quote'
+  | 'inbound_plan'
+  | 'return'
+  | 'work_order'
+  | 'kit'
+  | 'exit_plan';
 
 export type Tenancy =
   /** No caller needed (health, login). */

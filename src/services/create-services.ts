@@ -19,6 +19,10 @@ import { createSkuImportService } from './sku-import.js';
 import { createSkuService } from './skus.js';
 import { createUserService } from './users.js';
 import { createWarehouseService } from './warehouses.js';
+import { createExitPlanService } from './returns/exit-plans.js';
+import { createKitService } from './returns/kits.js';
+import { createReturnService } from './returns/returns.js';
+import { createWorkOrderService } from './returns/work-orders.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -50,6 +54,10 @@ export function createServices(options: { database: Database; clock?: Clock; ids
     warehouses: createWarehouseService(deps),
     skus: createSkuService(deps),
     skuImport: createSkuImportService(deps),
+    returns: createReturnService(deps),
+    workOrders: createWorkOrderService(deps),
+    kits: createKitService(deps),
+    exitPlans: createExitPlanService(deps),
     inboundPlans: createInboundPlanService(deps),
     receiving: createReceivingService(deps),
     allocations: createAllocationService(deps),

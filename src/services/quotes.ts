@@ -68,7 +68,9 @@ export function createQuoteService(deps: ServiceDeps, rateCards: RateCardService
       const computed = quoteFor({ ...input.request, originZip: origin.value }, cards.value);
       if (!computed.ok) {
         const e = computed.error;
-        return err(appError('validation_failed', e.message.en, [{ path: e.path ?? [], code: e.code, message: e.message.en }]));
+        return err(
+          appError('validation_failed', e.message.en, [{ path: e.path ?? [], code: e.code, message: e.message.en, messages: e.message }]),
+        );
       }
       const quote = computed.value;
       const row = await insertQuote(tx, {

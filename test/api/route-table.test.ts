@@ -26,6 +26,11 @@ const RESOURCE_TABLE: Record<AccountResource, { table: string; accountColumn: st
   sku: { table: 'skus', accountColumn: 'account_id' },
   rate_card: { table: 'rate_cards', accountColumn: 'account_id' },
   quote: { table: 'quotes', accountColumn: 'account_id' },
+  return: { table: 'return_authorisations', accountColumn: 'account_id' },
+  work_order: { table: 'work_orders', accountColumn: 'account_id' },
+  // A recipe row has no id of its own: the snapshot orders by kit and component.
+  kit: { table: "(SELECT kit_sku_id::text || ':' || component_sku_id::text AS id, * FROM kit_components)", accountColumn: 'account_id' },
+  exit_plan: { table: 'exit_plans', accountColumn: 'account_id' },
   inbound_plan: { table: 'inbound_plans', accountColumn: 'account_id' },
 };
 
@@ -78,6 +83,21 @@ beforeAll(async () => {
   });
   if (!quoteB.ok) throw new Error(quoteB.error.message);
   foreign.quote = quoteB.value.row.id;
+
+  const skusB = (await t.services.skus.list(SYSTEM_ACTOR, { accountId: accountB, limit: 3 })).items;
+  const returnB = await t.services.returns.authorise(SYSTEM_ACTOR, { accountId: accountB, lines: [{ skuId: skusB[0]?.id, quantity: 1 }] });
+  if (!returnB.ok) throw new Error(returnB.error.message);
+  foreign.return = returnB.value.detail.rma.id;
+  const nj1 = (await t.services.warehouses.list(SYSTEM_ACTOR, { limit: 50 })).items.find((w) => w.code === 'US-NJ1');
+  const orderB = await t.services.workOrders.request(SYSTEM_ACTOR, { accountId: accountB, warehouseId: nj1?.id ?? '', kind: 'photos', quantity: 5 });
+  if (!orderB.ok) throw new Error(orderB.error.message);
+  foreign.work_order = orderB.value.order.id;
+  const kitB = await t.services.kits.setRecipe(SYSTEM_ACTOR, skusB[1]?.id ?? '', [{ skuId: skusB[2]?.id, quantity: 2 }]);
+  if (!kitB.ok) throw new Error(kitB.error.message);
+  foreign.kit = kitB.value.kit.id;
+  const exitB = await t.services.exitPlans.create(SYSTEM_ACTOR, { accountId: accountB });
+  if (!exitB.ok) throw new Error(exitB.error.message);
+  foreign.exit_plan = exitB.value.plan.id;
   const homelySku = (await t.services.skus.list(SYSTEM_ACTOR, { accountId: accountB, limit: 1 })).items[0];
   const inboundB = await t.services.inboundPlans.create(SYSTEM_ACTOR, {
     accountId: accountB,

@@ -12,6 +12,8 @@ export interface ApiErrorDetail {
   field?: string;
   code: string;
   message: string;
+  /** The same message in both languages, where the server's domain wrote it in both. */
+  messages?: { en: string; zh: string };
 }
 
 export class ApiError extends Error {

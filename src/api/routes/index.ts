@@ -2,13 +2,17 @@ import type { RouteSpec } from '../route.js';
 import { accountRoutes } from './accounts.js';
 import { apiKeyRoutes } from './api-keys.js';
 import { authRoutes } from './auth.js';
+import { exitPlanRoutes } from './exit-plans.js';
+import { kitRoutes } from './kits.js';
 import { inboundPlanRoutes } from './inbound-plans.js';
 import { quoteRoutes } from './quotes.js';
 import { rateCardRoutes } from './rate-cards.js';
+import { returnRoutes } from './returns.js';
 import { skuRoutes } from './skus.js';
 import { systemRoutes } from './system.js';
 import { userRoutes } from './users.js';
 import { warehouseRoutes } from './warehouses.js';
+import { workOrderRoutes } from './work-orders.js';
 
 /** The route table: the server registers it and the tenancy/role tests walk it. */
 export const ROUTES: readonly RouteSpec[] = [
@@ -21,5 +25,9 @@ export const ROUTES: readonly RouteSpec[] = [
   ...skuRoutes,
   ...rateCardRoutes,
   ...quoteRoutes,
+  ...returnRoutes,
+  ...workOrderRoutes,
+  ...kitRoutes,
+  ...exitPlanRoutes,
   ...inboundPlanRoutes,
 ];

@@ -1,10 +1,10 @@
 import { Alert, Button } from 'antd';
 import { isApiError } from '../api';
-import { useT } from '../i18n/i18n-context';
+import { useI18n } from '../i18n/i18n-context';
 
 /** Shows a failed request: the server's message, and its code so support can look it up. */
 export function ErrorAlert({ error, onRetry, testId = 'error-alert' }: { error: unknown; onRetry?: () => void; testId?: string }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const api = isApiError(error) ? error : null;
   const network = api?.code === 'network_error';
   const title = network ? t('error.network') : (api?.message ?? (error instanceof Error ? error.message : t('error.title')));
@@ -25,7 +25,8 @@ export function ErrorAlert({ error, onRetry, testId = 'error-alert' }: { error: 
                 {details.slice(0, 20).map((d, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: details have no identity
                   <li key={i}>
-                    {d.path?.length ? <code>{d.path.join('.')}</code> : d.field ? <code>{d.field}</code> : null} {d.message}
+                    {d.path?.length ? <code>{d.path.join('.')}</code> : d.field ? <code>{d.field}</code> : null}{' '}
+                    {(locale === 'zh-CN' ? d.messages?.zh : d.messages?.en) ?? d.message}
                   </li>
                 ))}
               </ul>
