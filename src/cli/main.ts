@@ -21,6 +21,7 @@ import { CliFailure, type CliIo, processIo, table } from './io.js';
 import { progressPrinter } from './progress.js';
 import { addCardCommands } from './cards-commands.js';
 import { addQuoteCommands } from './quote-commands.js';
+import { addReturnCommands } from './returns-commands.js';
 
 interface GlobalOptions {
   json?: boolean;
@@ -228,6 +229,7 @@ function buildProgram(io: CliIo): Command {
   const context = { io, json, withServices: <T>(fn: (services: Services) => Promise<T>) => withServices(io, fn), accountIdByCode };
   addQuoteCommands(program, context);
   addCardCommands(program, context);
+  addReturnCommands(program, context);
 
   return program;
 }
