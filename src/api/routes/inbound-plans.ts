@@ -3,8 +3,19 @@ import type { CartonGroupDraft } from '../../domain/inbound/plan.js';
 import { PLAN_STATUSES } from '../../domain/inbound/plan-status.js';
 import type { ReceiveEvent } from '../../services/inbound/receiving.js';
 import { cartonTemplate } from '../../services/inbound/carton-template.js';
+import {
+  cartonLabelsPdf,
+  commercialInvoicePdf,
+  commercialInvoiceXlsx,
+  type DocumentLanguage,
+  MAX_SKU_LABELS,
+  packingListPdf,
+  packingListXlsx,
+  skuLabelCount,
+  skuLabelsPdf,
+} from '../../services/inbound/documents.js';
 import { errorResponses, ErrorSchema, IdParams, PageQuery, pageOf } from '../dto.js';
-import { orFail } from '../http-errors.js';
+import { fail, orFail } from '../http-errors.js';
 import {
   planDto,
   PlanSchema,
@@ -190,6 +201,111 @@ const EXAMPLE_PLAN = {
     },
   ],
 };
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const LangQuery = z
+  .enum(['en', 'zh', 'zh-CN'])
+  .default('en')
+  .transform((l): DocumentLanguage => (l === 'en' ? 'en' : 'zh-CN'));
+
+const documentRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/v1/inbound-plans/:id/labels/cartons',
+    summary: 'Carton labels: one 100 × 150 mm page per carton (Code 128, plan, destination, contents), PDF',
+    tags: ['inbound'],
+    permission: 'inbound:read',
+    tenancy: { kind: 'account', resource: 'inbound_plan' },
+    params: IdParams,
+    querystring: z.object({ lang: LangQuery }),
+    response: { 200: z.any(), ...errorResponses },
+    handler: async ({ services, actor, params, query, reply }) => {
+      const view = orFail(await services.inboundPlans.get(actor, params.id));
+      const pdf = await cartonLabelsPdf(view, query.lang, services.deps.clock.now());
+      reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${view.plan.number}-carton-labels.pdf"`);
+      return pdf;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/v1/inbound-plans/:id/labels/skus',
+    summary: 'SKU labels: 50 × 25 mm, FNSKU (else MSKU, else seller SKU) as Code 128 with the title, PDF',
+    description: '`copies=units` (default) prints one label per planned unit; `copies=one` one per SKU. `sku_id` limits to one SKU.',
+    tags: ['inbound'],
+    permission: 'inbound:read',
+    tenancy: { kind: 'account', resource: 'inbound_plan' },
+    params: IdParams,
+    querystring: z.object({ lang: LangQuery, copies: z.enum(['units', 'one']).default('units'), sku_id: z.uuid().optional() }),
+    response: { 200: z.any(), ...errorResponses },
+    handler: async ({ services, actor, params, query, reply }) => {
+      const view = orFail(await services.inboundPlans.get(actor, params.id));
+      const skuIds = query.sku_id ? [query.sku_id] : undefined;
+      if (skuIds && !view.skus.some((s) => s.sku.id === query.sku_id))
+        fail({
+          code: 'validation_failed',
+          message: 'That SKU is not on this plan.',
+          details: [{ path: ['query', 'sku_id'], code: 'not_on_plan', message: 'Not on this plan.' }],
+        });
+      const count = skuLabelCount({ ...view, skus: view.skus.filter((s) => !skuIds || skuIds.includes(s.sku.id)) }, query.copies);
+      if (count > MAX_SKU_LABELS)
+        fail({
+          code: 'validation_failed',
+          message: `${count} labels are too many for one file (at most ${MAX_SKU_LABELS}); print one SKU at a time with sku_id.`,
+        });
+      const pdf = await skuLabelsPdf(view, query.lang, query.copies, services.deps.clock.now(), skuIds);
+      reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${view.plan.number}-sku-labels.pdf"`);
+      return pdf;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/v1/inbound-plans/:id/packing-list',
+    summary: 'Packing list (cartons, contents, sizes, weights), XLSX or PDF',
+    tags: ['inbound'],
+    permission: 'inbound:read',
+    tenancy: { kind: 'account', resource: 'inbound_plan' },
+    params: IdParams,
+    querystring: z.object({ format: z.enum(['xlsx', 'pdf']).default('xlsx'), lang: LangQuery }),
+    response: { 200: z.any(), ...errorResponses },
+    handler: async ({ services, actor, params, query, reply }) => {
+      const view = orFail(await services.inboundPlans.get(actor, params.id));
+      const file =
+        query.format === 'pdf'
+          ? await packingListPdf(view, query.lang, services.deps.clock.now())
+          : await packingListXlsx(view, query.lang);
+      reply
+        .header('content-type', query.format === 'pdf' ? 'application/pdf' : XLSX)
+        .header('content-disposition', `attachment; filename="${view.plan.number}-packing-list.${query.format}"`);
+      return file;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/v1/inbound-plans/:id/commercial-invoice',
+    summary: 'Commercial invoice (HS codes, declared values, origin, totals), XLSX or PDF',
+    tags: ['inbound'],
+    permission: 'inbound:read',
+    tenancy: { kind: 'account', resource: 'inbound_plan' },
+    params: IdParams,
+    querystring: z.object({ format: z.enum(['xlsx', 'pdf']).default('xlsx'), lang: LangQuery }),
+    response: { 200: z.any(), ...errorResponses },
+    handler: async ({ services, actor, params, query, reply }) => {
+      const view = orFail(await services.inboundPlans.get(actor, params.id));
+      const file =
+        query.format === 'pdf'
+          ? await commercialInvoicePdf(view, query.lang, services.deps.clock.now())
+          : await commercialInvoiceXlsx(view, query.lang);
+      reply
+        .header('content-type', query.format === 'pdf' ? 'application/pdf' : XLSX)
+        .header('content-disposition', `attachment; filename="${view.plan.number}-commercial-invoice.${query.format}"`);
+      return file;
+    },
+  }),
+];
 
 export const inboundPlanRoutes = [
   defineRoute({
@@ -472,4 +588,5 @@ export const inboundPlanRoutes = [
         ),
       ),
   }),
+  ...documentRoutes,
 ];
