@@ -8,14 +8,24 @@ import { type RateShopResult, shopOutcomes } from '../domain/carriers/rate-shop.
 import { rateParcel } from '../domain/carriers/rate-parcel.js';
 import { zoneResolverFor } from '../domain/rate-cards/zone-charts.js';
 import { isLengthUnit, isWeightUnit } from '../domain/units/index.js';
-import { type Money, moneyToDto } from '../domain/money/index.js';
+import { Decimal } from 'decimal.js';
+import { type CurrencyCode, type Money, money, moneyFromDecimal, moneyToDto, toDecimalString } from '../domain/money/index.js';
 import { type Quote, quoteFor } from '../domain/quotes/quote-engine.js';
 import type { QuoteRequest } from '../domain/quotes/quote-request.js';
 import { type AppError, appError } from '../domain/shared/errors.js';
 import { err, ok, type Result } from '../domain/shared/result.js';
 import type { Page } from '../db/pagination.js';
 import { findAccount } from '../db/repositories/accounts.js';
-import { findSharedQuote, findQuote, insertQuote, listQuotes, type QuoteRow, setQuoteShare } from '../db/repositories/rate-cards.js';
+import {
+  clearQuoteShare,
+  findQuote,
+  findSharedQuote,
+  insertQuote,
+  listQuoteSummaries,
+  type QuoteRow,
+  type QuoteSummaryRow,
+  setQuoteShare,
+} from '../db/repositories/rate-cards.js';
 import { warehouses } from '../db/schema.js';
 import { inScope } from '../db/tenancy.js';
 import { sql } from 'drizzle-orm';
@@ -51,6 +61,65 @@ export interface RateInput {
 }
 
 export const SHARE_DAYS_DEFAULT = 14;
+
+/** Enough digits that a per-unit average rounds once, at the cent. */
+const WideDecimal = Decimal.clone({ precision: 40 });
+
+/** Whether a quote's read-only link works: `none` when never made or revoked. */
+export interface ShareStatus {
+  status: 'active' | 'expired' | 'none';
+  expiresAt: Date | null;
+}
+
+/** A quote as a list shows it: who, when, the totals, the card versions, the share link. */
+export interface QuoteSummary {
+  id: string;
+  accountId: string | null;
+  prospectName: string | null;
+  createdAt: Date;
+  quoteDate: string | null;
+  currency: string;
+  cardVersions: { code: string; version: number }[];
+  ordersPerDay: string | null;
+  skuCount: number;
+  monthlyTotal: Money;
+  perOrder: Money | null;
+  /** Monthly total ÷ units per month, half up to the cent: the average landed-and-fulfilled cost of a unit. */
+  perUnit: Money | null;
+  share: ShareStatus;
+}
+
+/**
+ * @example shareStatus({ hasShareLink: true, shareExpiresAt: new Date('2026-12-01') }, new Date('2026-11-25')) // { status: 'active', … }
+ */
+export function shareStatus(row: { hasShareLink: boolean; shareExpiresAt: Date | null }, now: Date): ShareStatus {
+  if (!row.hasShareLink || !row.shareExpiresAt) return { status: 'none', expiresAt: null };
+  return { status: row.shareExpiresAt.getTime() > now.getTime() ? 'active' : 'expired', expiresAt: row.shareExpiresAt };
+}
+
+function summaryOf(row: QuoteSummaryRow, now: Date): QuoteSummary {
+  const currency = row.currency as CurrencyCode;
+  const monthlyTotal = money(currency, row.monthlyTotalMinor);
+  const dto = row.perOrder as { currency?: string; amount_minor?: string } | null;
+  const perOrder = dto?.amount_minor && /^-?\d+$/.test(dto.amount_minor) ? money(currency, BigInt(dto.amount_minor)) : null;
+  const units = row.unitsPerMonth && /^\d+(\.\d+)?$/.test(row.unitsPerMonth) ? new WideDecimal(row.unitsPerMonth) : null;
+  const perUnit = units?.gt(0) ? moneyFromDecimal(currency, new WideDecimal(toDecimalString(monthlyTotal)).div(units), 'half_up') : null;
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    prospectName: row.prospectName,
+    createdAt: row.createdAt,
+    quoteDate: row.quoteDate,
+    currency,
+    cardVersions: row.cardVersions as { code: string; version: number }[],
+    ordersPerDay: row.ordersPerDay,
+    skuCount: row.skuCount,
+    monthlyTotal,
+    perOrder,
+    perUnit,
+    share: shareStatus(row, now),
+  };
+}
 
 export function createQuoteService(deps: ServiceDeps, rateCards: RateCardService) {
   const { database, clock, ids } = deps;
@@ -95,9 +164,12 @@ export function createQuoteService(deps: ServiceDeps, rateCards: RateCardService
     return row ? ok(row) : err(appError('not_found', 'Quote not found.'));
   }
 
-  async function list(actor: Actor, filter: { accountId?: string; after?: string; limit: number }): Promise<Page<QuoteRow>> {
+  /** Summaries, newest last (keyset by id): never the whole saved result, which can hold 10,000 SKUs. */
+  async function list(actor: Actor, filter: { accountId?: string; after?: string; limit: number }): Promise<Page<QuoteSummary>> {
     const scope = scopeOf(actor);
-    return inScope(database.db, scope, (tx) => listQuotes(tx, scope, filter));
+    const page = await inScope(database.db, scope, (tx) => listQuoteSummaries(tx, scope, filter));
+    const now = clock.now();
+    return { items: page.items.map((row) => summaryOf(row, now)), nextCursor: page.nextCursor };
   }
 
   /** A read-only link for someone without an account (a prospect, a colleague); the token is shown once. */
@@ -111,14 +183,40 @@ export function createQuoteService(deps: ServiceDeps, rateCards: RateCardService
     const token = randomToken(24);
     const expiresAt = new Date(clock.now().getTime() + days * 86_400_000);
     const scope = scopeOf(actor);
-    const row = await inScope(database.db, scope, (tx) => setQuoteShare(tx, scope, id, sha256Hex(token), expiresAt));
-    return row ? ok({ token, expiresAt }) : err(appError('not_found', 'Quote not found.'));
+    const found = await inScope(database.db, scope, (tx) => setQuoteShare(tx, scope, id, sha256Hex(token), expiresAt));
+    return found ? ok({ token, expiresAt }) : err(appError('not_found', 'Quote not found.'));
+  }
+
+  /** Revoke the read-only link: the token stops working at once (its hash is forgotten). Revoking twice is fine. */
+  async function revokeShare(actor: Actor, id: string): Promise<Result<ShareStatus, AppError>> {
+    const scope = scopeOf(actor);
+    const found = await inScope(database.db, scope, (tx) => clearQuoteShare(tx, scope, id));
+    return found ? ok({ status: 'none', expiresAt: null }) : err(appError('not_found', 'Quote not found.'));
+  }
+
+  /** The share link's status of a saved quote, as of now. */
+  function shareOf(row: Pick<QuoteRow, 'shareTokenHash' | 'shareExpiresAt'>): ShareStatus {
+    return shareStatus({ hasShareLink: row.shareTokenHash !== null, shareExpiresAt: row.shareExpiresAt }, clock.now());
   }
 
   /** Read by share token, before any scope exists: the token itself is the permission. */
   async function shared(token: string): Promise<Result<QuoteRow, AppError>> {
     const row = await findSharedQuote(database.db, sha256Hex(token), clock.now());
-    return row ? ok(row) : err(appError('not_found', 'This quote link is unknown or has expired.'));
+    return row
+      ? ok(row)
+      : err(
+          appError('not_found', 'This quote link is unknown, revoked or expired.', [
+            {
+              path: ['token'],
+              code: 'share_link_inactive',
+              message: 'This quote link is unknown, revoked or expired; ask the sender for a new one.',
+              messages: {
+                en: 'This quote link is unknown, revoked or expired; ask the sender for a new one.',
+                zh: '此报价链接无效、已撤销或已过期，请向发送者索取新链接。',
+              },
+            },
+          ]),
+        );
   }
 
   async function rate(
@@ -211,7 +309,7 @@ export function createQuoteService(deps: ServiceDeps, rateCards: RateCardService
     });
   }
 
-  return { create, get, list, share, shared, rate, reproduce };
+  return { create, get, list, share, revokeShare, shareOf, shared, rate, reproduce };
 }
 
 export type QuoteService = ReturnType<typeof createQuoteService>;

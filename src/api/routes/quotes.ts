@@ -1,13 +1,64 @@
 import { z } from 'zod';
 import type { QuoteRow } from '../../db/repositories/rate-cards.js';
 import { quotePdf, savedQuoteDocument } from '../../services/documents/quote-pdf.js';
-import { quoteJson } from '../../services/quotes.js';
+import { type QuoteSummary, quoteJson, type ShareStatus } from '../../services/quotes.js';
 import { quoteWorkbook } from '../../services/spreadsheets/quote-sheet.js';
 import { decimal, isoDate, QuoteRequestBody, toQuoteRequest } from '../../services/quote-request-body.js';
 import { defineRoute } from '../route.js';
-import { errorResponses, IdParams, PageQuery, pageOf } from '../dto.js';
+import { errorResponses, IdParams, MoneySchema, PageQuery, pageOf } from '../dto.js';
+import { moneyToDto } from '../../domain/money/index.js';
 import { orFail } from '../http-errors.js';
 import { pageFilter } from '../paging.js';
+
+const ShareStatusSchema = z
+  .object({
+    status: z.enum(['active', 'expired', 'none']).describe('none: never shared, or revoked'),
+    expires_at: z.string().nullable(),
+  })
+  .meta({ id: 'QuoteShareStatus' });
+
+const shareDto = (share: ShareStatus): z.output<typeof ShareStatusSchema> => ({
+  status: share.status,
+  expires_at: share.expiresAt ? share.expiresAt.toISOString() : null,
+});
+
+const QuoteSummarySchema = z
+  .object({
+    id: z.uuid(),
+    account_id: z.uuid().nullable(),
+    prospect_name: z.string().nullable().describe('Who a prospect’s quote is for (null for a seller account’s)'),
+    created_at: z.string(),
+    quote_date: z.string().nullable(),
+    currency: z.string(),
+    card_versions: z.array(z.object({ code: z.string(), version: z.number().int() })),
+    orders_per_day: z.string().nullable(),
+    sku_count: z.number().int(),
+    totals: z.object({
+      monthly: MoneySchema,
+      per_order: MoneySchema.nullable(),
+      per_unit: MoneySchema.nullable().describe('Monthly total ÷ units per month, rounded half up to the cent'),
+    }),
+    share: ShareStatusSchema,
+  })
+  .meta({ id: 'QuoteSummary' });
+
+const summaryDto = (q: QuoteSummary): z.output<typeof QuoteSummarySchema> => ({
+  id: q.id,
+  account_id: q.accountId,
+  prospect_name: q.prospectName,
+  created_at: q.createdAt.toISOString(),
+  quote_date: q.quoteDate,
+  currency: q.currency,
+  card_versions: q.cardVersions,
+  orders_per_day: q.ordersPerDay,
+  sku_count: q.skuCount,
+  totals: {
+    monthly: moneyToDto(q.monthlyTotal),
+    per_order: q.perOrder ? moneyToDto(q.perOrder) : null,
+    per_unit: q.perUnit ? moneyToDto(q.perUnit) : null,
+  },
+  share: shareDto(q.share),
+});
 
 const QuoteSchema = z
   .object({
@@ -22,6 +73,7 @@ const QuoteSchema = z
       .describe(
         'lines (fee lines with rule, card version, quantity, rate, rounding, formula en/zh), by_module, monthly total, per order, per SKU landed cost, warnings',
       ),
+    share: ShareStatusSchema.optional().describe('The read-only link: active, expired or none (absent on a shared quote)'),
   })
   .meta({ id: 'Quote' });
 
@@ -75,21 +127,21 @@ export const quoteRoutes = [
           standardCard: body.standard_card,
         }),
       );
-      return quoteDto(row);
+      return { ...quoteDto(row), share: shareDto(services.quotes.shareOf(row)) };
     },
   }),
   defineRoute({
     method: 'GET',
     url: '/v1/quotes',
-    summary: 'List saved quotes',
+    summary: 'List saved quotes: a summary of each (totals, card versions, SKU count, share link status); GET /v1/quotes/:id has the lines',
     tags: ['quotes'],
     permission: 'quotes:read',
     tenancy: { kind: 'account', resource: 'quote' },
     querystring: z.object({ account_id: z.uuid().optional(), ...PageQuery }),
-    response: { 200: pageOf(QuoteSchema), ...errorResponses },
+    response: { 200: pageOf(QuoteSummarySchema), ...errorResponses },
     handler: async ({ services, actor, query }) => {
       const page = await services.quotes.list(actor, { accountId: query.account_id, ...pageFilter(query) });
-      return { data: page.items.map(quoteDto), next_cursor: page.nextCursor };
+      return { data: page.items.map(summaryDto), next_cursor: page.nextCursor };
     },
   }),
   defineRoute({
@@ -101,7 +153,10 @@ export const quoteRoutes = [
     tenancy: { kind: 'account', resource: 'quote' },
     params: IdParams,
     response: { 200: QuoteSchema, ...errorResponses },
-    handler: async ({ services, actor, params }) => quoteDto(orFail(await services.quotes.get(actor, params.id))),
+    handler: async ({ services, actor, params }) => {
+      const row = orFail(await services.quotes.get(actor, params.id));
+      return { ...quoteDto(row), share: shareDto(services.quotes.shareOf(row)) };
+    },
   }),
   defineRoute({
     method: 'GET',
@@ -167,6 +222,18 @@ export const quoteRoutes = [
       const link = orFail(await services.quotes.share(actor, params.id, body.days));
       return { url: `/shared/quotes/${link.token}`, token: link.token, expires_at: link.expiresAt.toISOString() };
     },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/v1/quotes/:id/share',
+    summary: 'Revoke a quote’s read-only link: the old link answers 404 share_link_inactive from now on',
+    description: 'Idempotent: revoking a quote that has no link answers the same. Share it again to make a new link.',
+    tags: ['quotes'],
+    permission: 'quotes:write',
+    tenancy: { kind: 'account', resource: 'quote' },
+    params: IdParams,
+    response: { 200: z.object({ share: ShareStatusSchema }), ...errorResponses },
+    handler: async ({ services, actor, params }) => ({ share: shareDto(orFail(await services.quotes.revokeShare(actor, params.id))) }),
   }),
   defineRoute({
     method: 'GET',

@@ -146,14 +146,48 @@ export async function findQuote(tx: Executor, scope: Scope, id: string): Promise
   return withSkuCosts(row);
 }
 
-export async function listQuotes(
+/** What a list of quotes shows of each: read from the columns and a few JSON fields, never the whole result. */
+export interface QuoteSummaryRow {
+  id: string;
+  accountId: string | null;
+  prospectName: string | null;
+  createdAt: Date;
+  currency: string;
+  monthlyTotalMinor: bigint;
+  cardVersions: unknown;
+  quoteDate: string | null;
+  ordersPerDay: string | null;
+  skuCount: number;
+  /** Money DTO as saved in the result (`{ currency, amount_minor, amount }`). */
+  perOrder: unknown;
+  unitsPerMonth: string | null;
+  hasShareLink: boolean;
+  shareExpiresAt: Date | null;
+}
+
+export async function listQuoteSummaries(
   tx: Executor,
   scope: Scope,
   filter: { accountId?: string; after?: string; limit: number },
-): Promise<Page<QuoteRow>> {
+): Promise<Page<QuoteSummaryRow>> {
   const own = scopeAccount(scope);
   const rows = await tx
-    .select()
+    .select({
+      id: quotes.id,
+      accountId: quotes.accountId,
+      prospectName: quotes.prospectName,
+      createdAt: quotes.createdAt,
+      currency: quotes.currency,
+      monthlyTotalMinor: quotes.monthlyTotalMinor,
+      cardVersions: quotes.cardVersions,
+      quoteDate: sql<string | null>`${quotes.result} ->> 'quoteDate'`,
+      ordersPerDay: sql<string | null>`${quotes.request} ->> 'ordersPerDay'`,
+      skuCount: sql<number>`coalesce(jsonb_array_length(${quotes.request} -> 'skus'), 0)::int`,
+      perOrder: sql<unknown>`${quotes.result} -> 'perOrder'`,
+      unitsPerMonth: sql<string | null>`${quotes.result} -> 'volumes' ->> 'unitsPerMonth'`,
+      hasShareLink: sql<boolean>`${quotes.shareTokenHash} IS NOT NULL`,
+      shareExpiresAt: quotes.shareExpiresAt,
+    })
     .from(quotes)
     .where(
       and(
@@ -164,7 +198,10 @@ export async function listQuotes(
     )
     .orderBy(asc(quotes.id))
     .limit(filter.limit + 1);
-  return toPage(rows, filter.limit);
+  return toPage(
+    rows.map((r) => ({ ...r, skuCount: Number(r.skuCount), hasShareLink: Boolean(r.hasShareLink) })),
+    filter.limit,
+  );
 }
 
 /** Share links are read without a session: by the hash of their token, only while unexpired. */
@@ -176,18 +213,24 @@ export async function findSharedQuote(tx: Executor, tokenHash: string, now: Date
   return withSkuCosts(row);
 }
 
-export async function setQuoteShare(
-  tx: Executor,
-  scope: Scope,
-  id: string,
-  tokenHash: string,
-  expiresAt: Date,
-): Promise<QuoteRow | undefined> {
+/** Set a quote's share link (replacing any earlier one). Returns whether the quote is the caller's; no result echoed back. */
+export async function setQuoteShare(tx: Executor, scope: Scope, id: string, tokenHash: string, expiresAt: Date): Promise<boolean> {
   const own = scopeAccount(scope);
-  const [row] = await tx
+  const rows = await tx
     .update(quotes)
     .set({ shareTokenHash: tokenHash, shareExpiresAt: expiresAt })
     .where(and(eq(quotes.id, id), own ? eq(quotes.accountId, own) : undefined))
-    .returning();
-  return withSkuCosts(row);
+    .returning({ id: quotes.id });
+  return rows.length > 0;
+}
+
+/** Revoke a quote's share link: the token stops opening it at once. Returns whether the quote is the caller's. */
+export async function clearQuoteShare(tx: Executor, scope: Scope, id: string): Promise<boolean> {
+  const own = scopeAccount(scope);
+  const rows = await tx
+    .update(quotes)
+    .set({ shareTokenHash: null, shareExpiresAt: null })
+    .where(and(eq(quotes.id, id), own ? eq(quotes.accountId, own) : undefined))
+    .returning({ id: quotes.id });
+  return rows.length > 0;
 }
