@@ -23,7 +23,11 @@ export type AccountResource =
   | 'return'
   | 'work_order'
   | 'kit'
-  | 'exit_plan';
+  | 'exit_plan'
+  | 'inventory_lot'
+  | 'allocation'
+  | 'channel_stock_rule'
+  | 'stock_transfer';
 
 export type Tenancy =
   /** No caller needed (health, login). */

@@ -12,6 +12,7 @@ import { createInstallationService } from './installation.js';
 import { createInboundPlanService } from './inbound/inbound-plans.js';
 import { createReceivingService } from './inbound/receiving.js';
 import { createAllocationService } from './inventory/allocation.js';
+import { createInventoryService } from './inventory/inventory.js';
 import { createLocationService } from './inventory/locations.js';
 import { createQuoteService } from './quotes.js';
 import { createRateCardService } from './rate-cards/rate-cards.js';
@@ -62,6 +63,7 @@ export function createServices(options: { database: Database; clock?: Clock; ids
     receiving: createReceivingService(deps),
     allocations: createAllocationService(deps),
     locations: createLocationService(deps),
+    inventory: createInventoryService(deps),
   };
 }
 

@@ -32,6 +32,11 @@ const RESOURCE_TABLE: Record<AccountResource, { table: string; accountColumn: st
   kit: { table: "(SELECT kit_sku_id::text || ':' || component_sku_id::text AS id, * FROM kit_components)", accountColumn: 'account_id' },
   exit_plan: { table: 'exit_plans', accountColumn: 'account_id' },
   inbound_plan: { table: 'inbound_plans', accountColumn: 'account_id' },
+  inventory_lot: { table: 'inventory_lots', accountColumn: 'account_id' },
+  // Keyed by (account, reference): the snapshot orders by the reference.
+  allocation: { table: '(SELECT reference AS id, * FROM allocation_requests)', accountColumn: 'account_id' },
+  channel_stock_rule: { table: 'channel_stock_rules', accountColumn: 'account_id' },
+  stock_transfer: { table: 'stock_transfers', accountColumn: 'account_id' },
 };
 
 let t: TestApp;
@@ -107,6 +112,16 @@ beforeAll(async () => {
   });
   if (!inboundB.ok) throw new Error(inboundB.error.message);
   foreign.inbound_plan = inboundB.value.plan.id;
+  const lotB = await t.services.inventory.balances(SYSTEM_ACTOR, { accountId: accountB, limit: 1 });
+  if (!lotB.ok || !lotB.value.items[0]) throw new Error('no demo stock for B');
+  foreign.inventory_lot = lotB.value.items[0].lotId;
+  const allocationB = await t.services.allocations.allocate(SYSTEM_ACTOR, {
+    accountId: accountB,
+    reference: 'SO-B-1',
+    lines: [{ skuId: lotB.value.items[0].skuId, quantity: 1 }],
+  });
+  if (!allocationB.ok) throw new Error(allocationB.error.message);
+  foreign.allocation = 'SO-B-1';
 
   const keyA = await t.services.apiKeys.create(SYSTEM_ACTOR, { name: 'A integration', role: 'seller_admin', accountId: accountA });
   if (!keyA.ok) throw new Error(keyA.error.message);

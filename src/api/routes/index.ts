@@ -12,6 +12,9 @@ import { skuRoutes } from './skus.js';
 import { systemRoutes } from './system.js';
 import { userRoutes } from './users.js';
 import { warehouseRoutes } from './warehouses.js';
+import { allocationRoutes } from './allocations.js';
+import { inventoryRoutes } from './inventory.js';
+import { locationRoutes } from './locations.js';
 import { workOrderRoutes } from './work-orders.js';
 
 /** The route table: the server registers it and the tenancy/role tests walk it. */
@@ -30,4 +33,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...kitRoutes,
   ...exitPlanRoutes,
   ...inboundPlanRoutes,
+  ...locationRoutes,
+  ...inventoryRoutes,
+  ...allocationRoutes,
 ];

@@ -142,9 +142,10 @@ export function createLocationService(deps: ServiceDeps) {
     return inScope(database.db, PROVIDER_SCOPE, async (tx) => {
       const location = await findLocation(tx, id);
       if (!location) return err(appError('not_found', 'Location not found.'));
+      // Only the capacities change here: check those fields alone.
       const problems = validateLocation({
-        code: location.code,
-        locationType: ['bin', 'shelf', 'pallet', 'floor'].includes(location.locationType) ? location.locationType : 'bin',
+        code: 'X',
+        locationType: 'bin',
         capacityUnits: patch.capacityUnits,
         capacityCubicFeet: patch.capacityCubicFeet,
       });
