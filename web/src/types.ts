@@ -190,6 +190,8 @@ export interface PricingModelJson {
   rowUnit?: string;
   columnName?: string;
   bands?: { fromDay: number; toDay: number | null; rate: string }[];
+  seasons?: { fromMonth: number; toMonth: number; rate: string; label?: BilingualText }[];
+  branches?: { label?: BilingualText; quantityFrom?: string; model: PricingModelJson }[];
   minimum?: string;
   maximum?: string;
 }
@@ -346,6 +348,12 @@ export interface SavedQuoteRequest {
   insurance?: boolean;
 }
 
+/** Whether a quote's read-only link works; `none` when never made or revoked. */
+export interface QuoteShareStatus {
+  status: 'active' | 'expired' | 'none';
+  expires_at: string | null;
+}
+
 export interface SavedQuote {
   id: string;
   /** Absent on a shared (public) quote. */
@@ -355,6 +363,23 @@ export interface SavedQuote {
   card_versions: { code: string; version: number }[];
   request: SavedQuoteRequest;
   quote: QuoteResult;
+  /** Absent on a shared (public) quote. */
+  share?: QuoteShareStatus;
+}
+
+/** GET /v1/quotes: what a list shows of a quote (the lines are in GET /v1/quotes/:id). */
+export interface QuoteSummary {
+  id: string;
+  account_id: string | null;
+  prospect_name: string | null;
+  created_at: string;
+  quote_date: string | null;
+  currency: string;
+  card_versions: { code: string; version: number }[];
+  orders_per_day: string | null;
+  sku_count: number;
+  totals: { monthly: Money; per_order: Money | null; per_unit: Money | null };
+  share: QuoteShareStatus;
 }
 
 export interface QuoteShareLink {

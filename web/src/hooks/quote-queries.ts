@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type { QuoteRequestBody, QuoteShareLink, SavedQuote } from '../types';
+import type { QuoteRequestBody, QuoteShareLink, QuoteShareStatus, SavedQuote } from '../types';
 
 export const QUOTES_KEY = 'quotes';
 
@@ -36,9 +36,29 @@ export function useCreateQuote() {
   });
 }
 
+/** The saved quote in the cache gets the new share status, and lists refetch theirs. */
+function useShareStatusUpdate(id: string) {
+  const queryClient = useQueryClient();
+  return (share: QuoteShareStatus) => {
+    queryClient.setQueryData<SavedQuote>([QUOTES_KEY, 'detail', id], (saved) => (saved ? { ...saved, share } : saved));
+    void queryClient.invalidateQueries({ queryKey: [QUOTES_KEY, 'list'] });
+  };
+}
+
 /** POST /v1/quotes/:id/share: a read-only link; the token is shown once. */
 export function useShareQuote(id: string) {
+  const update = useShareStatusUpdate(id);
   return useMutation({
     mutationFn: (days: number) => api<QuoteShareLink>(`/v1/quotes/${encodeURIComponent(id)}/share`, { method: 'POST', body: { days } }),
+    onSuccess: (link) => update({ status: 'active', expires_at: link.expires_at }),
+  });
+}
+
+/** DELETE /v1/quotes/:id/share: the old link stops working at once. */
+export function useRevokeQuoteShare(id: string) {
+  const update = useShareStatusUpdate(id);
+  return useMutation({
+    mutationFn: () => api<{ share: QuoteShareStatus }>(`/v1/quotes/${encodeURIComponent(id)}/share`, { method: 'DELETE' }),
+    onSuccess: (result) => update(result.share),
   });
 }

@@ -17,6 +17,14 @@ function unitName(unit: string, locale: Locale, t: Translate): string {
   return locale === 'zh-CN' && isMessageKey(key) ? t(key) : unit;
 }
 
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Jan–Sep" / "1–9月", as the server's formulas write a season. */
+function monthsName(from: number, to: number, locale: Locale): string {
+  if (locale === 'zh-CN') return from === to ? `${from}月` : `${from}–${to}月`;
+  return from === to ? (MONTHS_EN[from - 1] ?? '?') : `${MONTHS_EN[from - 1] ?? '?'}–${MONTHS_EN[to - 1] ?? '?'}`;
+}
+
 /**
  * One short line a person can read instead of the model's JSON: "$0.10 per unit", "3 tiers
  * (graduated): ≤ 100: $0.30 · …", "7-row table (1 columns)", "Age bands: 0–180 d: $0 · …".
@@ -64,8 +72,22 @@ export function summarizeModel(model: PricingModelJson, currency: string, locale
       break;
     }
     case 'time_based':
-      text = t(model.per === 'day' ? 'model.timeBased.day' : 'model.timeBased.month', { rate: money(model.rate), unit });
+      if (model.seasons) {
+        const seasons = model.seasons.map((s) =>
+          t('model.season', {
+            months: s.label ? s.label[locale === 'zh-CN' ? 'zh' : 'en'] : monthsName(s.fromMonth, s.toMonth, locale),
+            rate: money(s.rate),
+          }),
+        );
+        text = t(model.per === 'day' ? 'model.seasonal.day' : 'model.seasonal.month', { unit, seasons: listed(seasons, locale) });
+      } else text = t(model.per === 'day' ? 'model.timeBased.day' : 'model.timeBased.month', { rate: money(model.rate), unit });
       break;
+    case 'greater_of':
+    case 'lesser_of': {
+      const branches = (model.branches ?? []).map((b) => summarizeModel(b.model, currency, locale, t));
+      text = t(model.kind === 'greater_of' ? 'model.greaterOf' : 'model.lesserOf', { branches: listed(branches, locale) });
+      break;
+    }
     case 'age_banded': {
       const parts = (model.bands ?? []).map((band) =>
         band.toDay === null

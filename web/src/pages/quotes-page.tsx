@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { OrDash } from '../components/empty-value';
 import { PagedTable } from '../components/paged-table';
 import { PageHeader } from '../components/page-header';
+import { ShareStatusTag } from '../components/quotes/share-status-tag';
 import { QUOTES_KEY } from '../hooks/quote-queries';
 import { useCursorList } from '../hooks/use-cursor-list';
 import { useI18n } from '../i18n/i18n-context';
@@ -14,16 +15,16 @@ import { formatNumber } from '../lib/format-number';
 import { localizedName } from '../lib/localized-name';
 import { useAccountScope } from '../session/account-scope';
 import { useSession } from '../session/session-context';
-import type { SavedQuote } from '../types';
+import type { QuoteSummary } from '../types';
 
 export function QuotesPage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const { can } = useSession();
   const { listAccountId, accountById } = useAccountScope();
-  const list = useCursorList<SavedQuote>(QUOTES_KEY, '/v1/quotes', { account_id: listAccountId });
+  const list = useCursorList<QuoteSummary>(QUOTES_KEY, '/v1/quotes', { account_id: listAccountId });
 
-  const columns = useMemo<TableColumnsType<SavedQuote>>(
+  const columns = useMemo<TableColumnsType<QuoteSummary>>(
     () => [
       {
         key: 'date',
@@ -51,16 +52,27 @@ export function QuotesPage() {
         key: 'orders',
         title: t('quotes.col.ordersPerDay'),
         align: 'right',
-        render: (_, q) => <OrDash>{q.request.ordersPerDay ? formatNumber(q.request.ordersPerDay, locale) : null}</OrDash>,
+        render: (_, q) => <OrDash>{q.orders_per_day ? formatNumber(q.orders_per_day, locale) : null}</OrDash>,
       },
-      { key: 'skus', title: t('quotes.col.skus'), align: 'right', render: (_, q) => q.quote.skus.length },
+      { key: 'skus', title: t('quotes.col.skus'), align: 'right', render: (_, q) => formatNumber(String(q.sku_count), locale) },
       {
         key: 'total',
         title: t('quotes.col.monthlyTotal'),
         align: 'right',
-        render: (_, q) => <Typography.Text strong>{formatMoney(q.quote.monthlyTotal, locale)}</Typography.Text>,
+        render: (_, q) => <Typography.Text strong>{formatMoney(q.totals.monthly, locale)}</Typography.Text>,
       },
-      { key: 'per_order', title: t('quotes.col.perOrder'), align: 'right', render: (_, q) => formatMoney(q.quote.perOrder, locale) },
+      {
+        key: 'per_order',
+        title: t('quotes.col.perOrder'),
+        align: 'right',
+        render: (_, q) => <OrDash>{q.totals.per_order ? formatMoney(q.totals.per_order, locale) : null}</OrDash>,
+      },
+      {
+        key: 'per_unit',
+        title: t('quotes.col.perUnit'),
+        align: 'right',
+        render: (_, q) => <OrDash>{q.totals.per_unit ? formatMoney(q.totals.per_unit, locale) : null}</OrDash>,
+      },
       {
         key: 'cards',
         title: t('quotes.col.cards'),
@@ -71,6 +83,7 @@ export function QuotesPage() {
             </Tag>
           )),
       },
+      { key: 'share', title: t('quotes.col.share'), render: (_, q) => <ShareStatusTag share={q.share} /> },
     ],
     [t, locale, accountById],
   );
@@ -91,7 +104,7 @@ export function QuotesPage() {
           {t('quotes.intro')}
         </Typography.Paragraph>
       </PageHeader>
-      <PagedTable<SavedQuote>
+      <PagedTable<QuoteSummary>
         list={list}
         columns={columns}
         testId="quote-table"

@@ -1,6 +1,6 @@
 import { Alert, Table, Typography } from 'antd';
 import type { ApiErrorDetail } from '../../api';
-import { useT } from '../../i18n/i18n-context';
+import { useI18n } from '../../i18n/i18n-context';
 
 interface Row extends ApiErrorDetail {
   key: number;
@@ -8,7 +8,7 @@ interface Row extends ApiErrorDetail {
 
 /** Every problem the server found in an uploaded document, each located by its path inside it. */
 export function DocumentErrorsTable({ details }: { details: readonly ApiErrorDetail[] }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const rows: Row[] = details.map((d, i) => ({ ...d, key: i }));
   return (
     <div data-testid="rate-card-upload-errors">
@@ -34,7 +34,7 @@ export function DocumentErrorsTable({ details }: { details: readonly ApiErrorDet
             title: t('rateCards.upload.col.problem'),
             render: (_, d) => (
               <span>
-                {d.message}{' '}
+                {(locale === 'zh-CN' ? d.messages?.zh : d.messages?.en) ?? d.message}{' '}
                 <Typography.Text type="secondary" className="error-code-inline">
                   ({d.code})
                 </Typography.Text>
