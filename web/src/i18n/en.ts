@@ -302,7 +302,7 @@ export const en = {
   'quote.titlePlain': 'Quote',
   'quote.sharedTitle': 'Shared quote',
   'quote.sharedReadOnly': 'Read-only view of a quote shared from Landed.',
-  'quote.sharedGone': 'This quote link is unknown or has expired.',
+  'quote.sharedGone': 'This quote link is unknown, revoked or has expired.',
   'quote.sharedGoneHelp': 'Ask whoever sent it for a new link.',
   'quote.forAccount': 'For {account}',
   'quote.forProspect': 'For prospect {name}',

@@ -301,7 +301,7 @@ export const zhCN: Messages = {
   'quote.titlePlain': '报价',
   'quote.sharedTitle': '分享的报价',
   'quote.sharedReadOnly': '这是从 Landed 分享的只读报价。',
-  'quote.sharedGone': '此报价链接无效或已过期。',
+  'quote.sharedGone': '此报价链接无效、已撤销或已过期。',
   'quote.sharedGoneHelp': '请联系发送者重新生成链接。',
   'quote.forAccount': '客户：{account}',
   'quote.forProspect': '潜在客户：{name}',
