@@ -14,6 +14,7 @@ import { toRow } from '../skus.js';
 import { insertSkus } from '../../db/repositories/skus.js';
 import { inScope, PROVIDER_SCOPE } from '../../db/tenancy.js';
 import { DEMO_CATALOGUES, demoSkus } from './catalogue.js';
+import { seedDemoInbound } from './seed-inbound.js';
 import { seedDemoInventory } from './seed-inventory.js';
 import { SAMPLE_STANDARD_CARD_CODE, samplePlan, sampleStandardCard } from '../../domain/rate-cards/sample-standard-card.js';
 
@@ -238,6 +239,9 @@ async function seedUnlocked(services: Services, onStep: (step: string) => void):
 
   onStep('inventory');
   await seedDemoInventory(services.deps, DEMO_ACCOUNTS.map((a) => a.code));
+
+  onStep('inbound');
+  await seedDemoInbound(services);
 
   return {
     seeded: true,
