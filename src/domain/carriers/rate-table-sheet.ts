@@ -9,20 +9,37 @@ import { err, ok, type Result } from '../shared/result.js';
 import { type LbRow, type OzTier, type RateTable, validateRateTable } from './rate-table.js';
 import { isZone, type Zone } from './zones.js';
 
+const both = (en: string, zh: string) => ({ message: en, messages: { en, zh } });
+
 /**
+ * Every problem comes back with its row and column, in English and Chinese.
+ *
  * @example parseRateTableSheet([['Weight', 'Zone 1', 'Zone 2'], ['1 lb', '8.10', '8.40']])
  * // ok({ zones: [1, 2], lbRows: [{ maxLb: 1, prices: ['8.10', '8.40'] }] })
  */
 export function parseRateTableSheet(table: readonly (readonly string[])[]): Result<RateTable, ErrorDetail[]> {
   const errors: ErrorDetail[] = [];
   const [header, ...rows] = table;
-  if (!header || header.length < 2) return err([{ row: 1, code: 'missing_header', message: 'Row 1 must read: Weight, Zone 1, Zone 2, …' }]);
+  if (!header || header.length < 2)
+    return err([
+      {
+        row: 1,
+        code: 'missing_header',
+        ...both('Row 1 must read: Weight, Zone 1, Zone 2, …', '第 1 行须为：Weight, Zone 1, Zone 2, …（重量、各分区）'),
+      },
+    ]);
   const zones: Zone[] = [];
   header.slice(1).forEach((cell, i) => {
     const match = /(\d+)/.exec(cell);
     const zone = match ? Number(match[1]) : Number.NaN;
     if (!isZone(zone))
-      errors.push({ row: 1, column: columnLetter(i + 1), header: cell, code: 'invalid_zone', message: `"${cell}" is not a zone 1–9.` });
+      errors.push({
+        row: 1,
+        column: columnLetter(i + 1),
+        header: cell,
+        code: 'invalid_zone',
+        ...both(`"${cell}" is not a zone 1–9.`, `“${cell}” 不是 1–9 的分区。`),
+      });
     else zones.push(zone);
   });
   const ozTiers: OzTier[] = [];
@@ -37,7 +54,10 @@ export function parseRateTableSheet(table: readonly (readonly string[])[]): Resu
         row: rowNumber,
         column: 'A',
         code: 'invalid_weight',
-        message: `Weight "${cells[0] ?? ''}" must read like "4 oz", "15.99 oz" or "5 lb".`,
+        ...both(
+          `Weight "${cells[0] ?? ''}" must read like "4 oz", "15.99 oz" or "5 lb".`,
+          `重量 “${cells[0] ?? ''}” 须写成 “4 oz”、“15.99 oz” 或 “5 lb” 的形式。`,
+        ),
       });
       return;
     }
@@ -49,14 +69,19 @@ export function parseRateTableSheet(table: readonly (readonly string[])[]): Resu
           column: columnLetter(z + 1),
           header: header[z + 1],
           code: 'invalid_price',
-          message: `Price "${price}" must be a number with at most 2 decimals.`,
+          ...both(`Price "${price}" must be a number with at most 2 decimals.`, `价格 “${price}” 须为最多 2 位小数的数字。`),
         });
     });
     if (weight[2] === 'oz') ozTiers.push({ maxOz: weight[1] as string, prices });
     else {
       const pounds = Number(weight[1]);
       if (!Number.isInteger(pounds))
-        errors.push({ row: rowNumber, column: 'A', code: 'invalid_weight', message: 'Pound rows are whole pounds.' });
+        errors.push({
+          row: rowNumber,
+          column: 'A',
+          code: 'invalid_weight',
+          ...both('Pound rows are whole pounds.', '按磅的行须为整磅数。'),
+        });
       lbRows.push({ maxLb: pounds, prices });
     }
   });
@@ -74,6 +99,7 @@ export function parseRateTableSheet(table: readonly (readonly string[])[]): Resu
           ...(zoneIndex >= 0 ? { column: columnLetter(zoneIndex + 1), header: header[zoneIndex + 1] } : {}),
           code: issue.code,
           message: issue.message,
+          messages: issue.messages,
         };
       }),
     );
