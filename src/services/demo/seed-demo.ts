@@ -16,6 +16,7 @@ import { inScope, PROVIDER_SCOPE } from '../../db/tenancy.js';
 import { DEMO_CATALOGUES, demoSkus } from './catalogue.js';
 import { seedDemoInbound } from './seed-inbound.js';
 import { seedDemoInventory } from './seed-inventory.js';
+import { seedDemoReturns } from './seed-returns.js';
 import { SAMPLE_STANDARD_CARD_CODE, samplePlan, sampleStandardCard } from '../../domain/rate-cards/sample-standard-card.js';
 
 export interface DemoLogin {
@@ -239,6 +240,9 @@ async function seedUnlocked(services: Services, onStep: (step: string) => void):
 
   onStep('inventory');
   await seedDemoInventory(services.deps, DEMO_ACCOUNTS.map((a) => a.code));
+
+  onStep('returns');
+  await seedDemoReturns(services);
 
   onStep('inbound');
   await seedDemoInbound(services);
