@@ -20,6 +20,7 @@ import type { ImportProgress } from '../services/sku-import.js';
 import { CliFailure, type CliIo, processIo, table } from './io.js';
 import { progressPrinter } from './progress.js';
 import { addCardCommands } from './cards-commands.js';
+import { addInboundCommands } from './inbound-commands.js';
 import { addQuoteCommands } from './quote-commands.js';
 import { addReturnCommands } from './returns-commands.js';
 
@@ -229,6 +230,7 @@ function buildProgram(io: CliIo): Command {
   const context = { io, json, withServices: <T>(fn: (services: Services) => Promise<T>) => withServices(io, fn), accountIdByCode };
   addQuoteCommands(program, context);
   addCardCommands(program, context);
+  addInboundCommands(program, context);
   addReturnCommands(program, context);
 
   return program;
