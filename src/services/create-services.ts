@@ -11,6 +11,7 @@ import type { ServiceDeps } from './context.js';
 import { createInstallationService } from './installation.js';
 import { createInboundPlanService } from './inbound/inbound-plans.js';
 import { createReceivingService } from './inbound/receiving.js';
+import { createAdjustmentService } from './inventory/adjustments.js';
 import { createAllocationService } from './inventory/allocation.js';
 import { createInventoryService } from './inventory/inventory.js';
 import { createLocationService } from './inventory/locations.js';
@@ -64,6 +65,7 @@ export function createServices(options: { database: Database; clock?: Clock; ids
     allocations: createAllocationService(deps),
     locations: createLocationService(deps),
     inventory: createInventoryService(deps),
+    adjustments: createAdjustmentService(deps),
   };
 }
 
