@@ -44,6 +44,7 @@ describe('card document validation', () => {
     card.carrierServices.push(service);
     card.fx.push({ date: '2026-02-30', from: 'CNY', to: 'USD', rate: '0' });
     card.minimumMonthlyCharge = 'fifty';
+    card.fuel = { ups_ground: [{ effectiveFrom: '2026-01-05', percent: '20.125' }] };
     card.zoneCharts = [
       {
         id: 'ups:088',
@@ -70,6 +71,7 @@ describe('card document validation', () => {
         `fx.${card.fx.length - 1}.date invalid_date`,
         `fx.${card.fx.length - 1}.rate invalid_rate`,
         'minimumMonthlyCharge invalid_amount',
+        'fuel.ups_ground.0.percent invalid_percent',
         'zoneCharts.0.rows.0.zone zone_not_priced',
       ]),
     );

@@ -7,7 +7,7 @@
  * can be versioned, diffed, imported and exported.
  */
 import type { CarrierService, FuelTable } from '../carriers/service.js';
-import { validateService } from '../carriers/service.js';
+import { fuelRateProblems, validateService } from '../carriers/service.js';
 import type { BrokerageSchedule, CustomsTables } from '../customs/index.js';
 import { validateCustomsTables } from '../customs/index.js';
 import type { Lane } from '../freight/index.js';
@@ -133,6 +133,23 @@ function validateStandard(doc: StandardCardDocument): ErrorDetail[] {
       for (const issue of checked.error)
         problems.push(detail(['carrierServices', i, ...pathOf(issue)], issue.code, issue.messages.en, issue.messages.zh));
   });
+  // A card's fuel table overrides the services' own percentages at rating time: a bad one would
+  // stop every rating, so it is checked here, located by schedule and entry.
+  for (const [schedule, rates] of Object.entries(doc.fuel ?? {})) {
+    if (!Array.isArray(rates)) {
+      problems.push(
+        detail(
+          ['fuel', schedule],
+          'invalid_fuel',
+          `Fuel schedule ${schedule} must be a list of dated percentages.`,
+          `燃油附加费表 ${schedule} 须为带日期的百分比列表。`,
+        ),
+      );
+      continue;
+    }
+    for (const issue of fuelRateProblems(rates))
+      problems.push(detail(['fuel', schedule, ...issue.path], issue.code, issue.messages.en, issue.messages.zh));
+  }
   const laneCodes = new Set<string>();
   doc.lanes.forEach((lane, i) => {
     if (laneCodes.has(lane.code))
