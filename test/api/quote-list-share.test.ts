@@ -42,7 +42,7 @@ afterAll(async () => t?.close());
 async function listed(id: string) {
   const page = await send('GET', '/v1/quotes?limit=500', seller);
   expect(page.statusCode, page.body).toBe(200);
-  return (page.json().data as { id: string }[]).find((q) => q.id === id) as Record<string, unknown> & {
+  return (page.json().data as { id: string }[]).find((q) => q.id === id) as unknown as Record<string, unknown> & {
     share: { status: string; expires_at: string | null };
   };
 }
