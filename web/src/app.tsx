@@ -15,11 +15,15 @@ import { QuotePage } from './pages/quote-page';
 import { QuotesPage } from './pages/quotes-page';
 import { RateCardPage } from './pages/rate-card-page';
 import { RateCardsPage } from './pages/rate-cards-page';
+import { ReturnPage } from './pages/return-page';
+import { ReturnsPage } from './pages/returns-page';
 import { SharedQuotePage } from './pages/shared-quote-page';
 import { SkuImportPage } from './pages/sku-import-page';
 import { SkusPage } from './pages/skus-page';
 import { UsersPage } from './pages/users-page';
 import { WarehousesPage } from './pages/warehouses-page';
+import { WorkOrdersPage } from './pages/work-orders-page';
+import { ExitPlanPage } from './pages/exit-plan-page';
 import { createQueryClient } from './query-client';
 import { RequireAuth } from './session/require-auth';
 import { RequirePermission } from './session/require-permission';
@@ -126,6 +130,38 @@ function AppRoutes() {
             element={
               <RequirePermission permission="api_keys:read">
                 <ApiKeysPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="returns"
+            element={
+              <RequirePermission permission="returns:read">
+                <ReturnsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="returns/:id"
+            element={
+              <RequirePermission permission="returns:read">
+                <ReturnPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="work-orders"
+            element={
+              <RequirePermission permission="work_orders:read">
+                <WorkOrdersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="exit-plans"
+            element={
+              <RequirePermission permission="work_orders:read">
+                <ExitPlanPage />
               </RequirePermission>
             }
           />

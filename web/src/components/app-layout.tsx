@@ -1,12 +1,15 @@
 import {
   ApiOutlined,
+  ExportOutlined,
   BankOutlined,
   CalculatorOutlined,
   HomeOutlined,
   KeyOutlined,
   ProfileOutlined,
+  RollbackOutlined,
   TagsOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import { Flex, Layout, Menu, type MenuProps } from 'antd';
 import { useState } from 'react';
@@ -33,6 +36,9 @@ const AREAS: NavArea[] = [
   { path: '/skus', label: 'nav.skus', icon: <TagsOutlined />, permission: 'skus:read' },
   { path: '/quotes', label: 'nav.quotes', icon: <CalculatorOutlined />, permission: 'quotes:read' },
   { path: '/rate-cards', label: 'nav.rateCards', icon: <ProfileOutlined />, permission: 'rate_cards:read' },
+  { path: '/returns', label: 'nav.returns', icon: <RollbackOutlined />, permission: 'returns:read' },
+  { path: '/work-orders', label: 'nav.workOrders', icon: <ToolOutlined />, permission: 'work_orders:read' },
+  { path: '/exit-plans', label: 'nav.exitPlans', icon: <ExportOutlined />, permission: 'work_orders:read' },
   { path: '/warehouses', label: 'nav.warehouses', icon: <HomeOutlined />, permission: 'warehouses:read' },
   { path: '/accounts', label: 'nav.accounts', icon: <BankOutlined />, permission: 'accounts:read', staffOnly: true },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'users:read' },
