@@ -17,6 +17,7 @@ export {
   zoneIndexFor,
 } from './compile-service.js';
 export { type Dated, entryOn, type IsoDate, isIsoDate } from './dated.js';
+export { rateFailureText } from './failure-text.js';
 export { makeParcel, measureParcel, type Parcel, type ParcelMeasures } from './parcel.js';
 export { fuelRatesFor, rateBreakdown, rateParcel } from './rate-parcel.js';
 export {
@@ -86,6 +87,7 @@ export {
   resolveZone,
   type UnknownZip,
   validateZoneChart,
+  zoneRangeIssues,
   type Zone,
   type ZoneBasis,
   type ZoneChart,
