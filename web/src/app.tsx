@@ -8,6 +8,8 @@ import { AppLayout } from './components/app-layout';
 import { I18nProvider, useI18n } from './i18n/i18n-context';
 import { AccountsPage } from './pages/accounts-page';
 import { ApiKeysPage } from './pages/api-keys-page';
+import { InboundPlanPage } from './pages/inbound-plan-page';
+import { InboundPlansPage } from './pages/inbound-plans-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { QuoteNewPage } from './pages/quote-new-page';
@@ -17,6 +19,7 @@ import { RateCardPage } from './pages/rate-card-page';
 import { RateCardsPage } from './pages/rate-cards-page';
 import { ReturnPage } from './pages/return-page';
 import { ReturnsPage } from './pages/returns-page';
+import { ReceivingListPage, ReceivingPage } from './pages/receiving-page';
 import { SharedQuotePage } from './pages/shared-quote-page';
 import { SkuImportPage } from './pages/sku-import-page';
 import { SkusPage } from './pages/skus-page';
@@ -162,6 +165,38 @@ function AppRoutes() {
             element={
               <RequirePermission permission="work_orders:read">
                 <ExitPlanPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="inbound"
+            element={
+              <RequirePermission permission="inbound:read">
+                <InboundPlansPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="inbound/:id"
+            element={
+              <RequirePermission permission="inbound:read">
+                <InboundPlanPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="receiving"
+            element={
+              <RequirePermission permission="warehouse_ops:write" staffOnly>
+                <ReceivingListPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="receiving/:id"
+            element={
+              <RequirePermission permission="warehouse_ops:write" staffOnly>
+                <ReceivingPage />
               </RequirePermission>
             }
           />

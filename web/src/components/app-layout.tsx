@@ -4,8 +4,10 @@ import {
   BankOutlined,
   CalculatorOutlined,
   HomeOutlined,
+  ImportOutlined,
   KeyOutlined,
   ProfileOutlined,
+  ScanOutlined,
   RollbackOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -34,6 +36,8 @@ interface NavArea {
 /** Only areas that exist today; inbound, inventory, orders, returns, billing and alerts come later. */
 const AREAS: NavArea[] = [
   { path: '/skus', label: 'nav.skus', icon: <TagsOutlined />, permission: 'skus:read' },
+  { path: '/inbound', label: 'nav.inbound', icon: <ImportOutlined />, permission: 'inbound:read' },
+  { path: '/receiving', label: 'nav.receiving', icon: <ScanOutlined />, permission: 'warehouse_ops:write', staffOnly: true },
   { path: '/quotes', label: 'nav.quotes', icon: <CalculatorOutlined />, permission: 'quotes:read' },
   { path: '/rate-cards', label: 'nav.rateCards', icon: <ProfileOutlined />, permission: 'rate_cards:read' },
   { path: '/returns', label: 'nav.returns', icon: <RollbackOutlined />, permission: 'returns:read' },
