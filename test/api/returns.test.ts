@@ -542,6 +542,8 @@ describe('kitting', () => {
     });
     expect(notKit.statusCode).toBe(400);
     expect((notKit.json().error.details as Detail[])[0]).toMatchObject({ path: ['sku_id'], code: 'not_a_kit' });
+    expect((await call('DELETE', `/v1/kits/${mug}`, seller)).statusCode).toBe(404);
+    expect((await call('GET', `/v1/kits/${kit}`, seller)).json().components).toHaveLength(2);
   });
 });
 

@@ -79,6 +79,8 @@ export function createKitService(deps: ServiceDeps) {
     return inTransaction(db, scope, async (tx) => {
       const kit = await findSku(tx, scope, kitSkuId);
       if (!kit) fail(appError('not_found', 'SKU not found.'));
+      if ((await listKitComponents(tx, scope, { kitSkuIds: [kit.id] })).length === 0)
+        fail(appError('not_found', `${kit.sellerSku} is not a kit.`));
       if ((await countOpenKitWork(tx, kit.id)) > 0) openWork(kit.sellerSku);
       await replaceKitComponents(tx, kit.accountId, kit.id, [], clock.now());
       return { removed: true as const };
