@@ -238,3 +238,80 @@ describe('quote engine', () => {
     );
   });
 });
+
+describe('quote engine: card features from the rate card document', () => {
+  it("prices postage with the card's official zone chart for the origin, not the computed zone", () => {
+    // UPS only, every destination in zone 2 from 088xx: NJ → LA would be zone 8 by distance.
+    const base = request({ services: ['ups_ground'], destinations: [{ zip: '90012', share: '1' }] });
+    const distance = quote(base);
+    const charted = quote(base, {
+      standard: {
+        code: 'US-STANDARD',
+        version: 2,
+        document: {
+          ...card,
+          zoneCharts: [
+            {
+              id: 'ups:088:2026-01-01',
+              carriers: ['ups'],
+              origins: ['088'],
+              rows: [{ from: '000', to: '999', zone: 2 }],
+              source: 'test chart',
+              effectiveFrom: '2026-01-01',
+            },
+          ],
+        },
+      },
+    });
+    const zones = (q: ReturnType<typeof quote>) => [...new Set(q.skus.flatMap((s) => s.postage.map((p) => p.zone)))];
+    expect(zones(distance)).toEqual([8]);
+    expect(zones(charted)).toEqual([2]);
+    expect(charted.monthlyTotal.minor).toBeLessThan(distance.monthlyTotal.minor);
+  });
+
+  it('quotes an FBA-style "greater of $/ft³ or $/unit" storage rule and says which branch won', () => {
+    const greater = {
+      ...card,
+      rules: card.rules.map((rule) =>
+        rule.id === 'storage.ft3'
+          ? {
+              ...rule,
+              model: {
+                kind: 'greater_of' as const,
+                branches: [
+                  { label: { en: 'per ft³', zh: '按立方英尺' }, model: { kind: 'per_unit' as const, rate: '0.65', unit: 'ft³·month' } },
+                  {
+                    label: { en: 'per unit', zh: '按件' },
+                    quantityFrom: 'units',
+                    model: { kind: 'per_unit' as const, rate: '0.50', unit: 'unit·month' },
+                  },
+                ],
+              },
+            }
+          : rule,
+      ),
+    };
+    const q = quote(request(), { standard: { code: 'US-STANDARD', version: 3, document: greater } });
+    const line = q.lines.find((l) => l.rule.ruleId === 'storage.ft3');
+    expect(line?.inputs.branch).toBeDefined();
+    // Small apparel: 45 days of cover is far more units than cubic feet, so $0.50 a unit wins.
+    expect(line?.rate).toBe('0.5');
+    expect(line?.unit).toBe('unit·month');
+  });
+
+  it('locates a broken rule on the card and explains it in both languages', () => {
+    const broken = {
+      ...card,
+      rules: card.rules.map((rule) =>
+        rule.id === 'storage.ft3' ? { ...rule, model: { kind: 'per_unit' as const, rate: '-1', unit: 'ft³·month' } } : rule,
+      ),
+    };
+    const result = quoteFor(request(), { standard: { code: 'US-STANDARD', version: 4, document: broken } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('pricing_failed');
+    expect(result.error.path?.slice(0, 3)).toEqual(['card', 'rules', 'storage.ft3']);
+    expect(result.error.message.zh).not.toBe(result.error.message.en);
+    expect(result.error.message.zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+});

@@ -15,14 +15,17 @@ import {
   type GridCache,
   rateParcelCompiled,
 } from '../carriers/compile-service.js';
-import { rateShop, shopFast, shopScratch } from '../carriers/rate-shop.js';
+import { rateFailureText } from '../carriers/failure-text.js';
+import { rateParcel } from '../carriers/rate-parcel.js';
+import { shopFast, shopOutcomes, shopScratch } from '../carriers/rate-shop.js';
+import { zoneResolverFor } from '../rate-cards/zone-charts.js';
 import { parseZip5 } from '../carriers/zones.js';
 import type { RateQuote } from '../carriers/rate-quote.js';
 import type { CarrierService } from '../carriers/service.js';
 import { brokerageFor, dutiesFor } from '../customs/index.js';
 import { cartonCm, priceFirstLeg } from '../freight/index.js';
 import { type CurrencyCode, formatMoney, type Money, moneyFromDecimal, sum, toDecimalString } from '../money/index.js';
-import { compilePricingModel, type FeeLine, type FeeModule, type Formula, minimumCharge, toFeeLine } from '../pricing/index.js';
+import { compilePricingModel, type FeeLine, type PricingError, type FeeModule, type Formula, minimumCharge, toFeeLine } from '../pricing/index.js';
 import type { FeeRule, FxRate, Meter, PlanDocument, StandardCardDocument } from '../rate-cards/document.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { type LengthUnit, lengthIn, type WeightUnit, weightIn, length as toLength, weight as toWeight } from '../units/index.js';
@@ -120,6 +123,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
     const onHand = units.dividedBy(days).times(request.stockCoverDays ?? 30);
     return {
       sku,
+      onHand,
       orders,
       unitsPerOrder,
       units,
@@ -193,6 +197,29 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
     return aggregate;
   };
 
+  const perSkuByCode = new Map(perSku.map((s) => [s.sku.sellerSku, s]));
+  /**
+   * The other counts a greater-of / lesser-of branch may read (`quantityFrom`), over the SKUs
+   * of the line: FBA-style "the greater of $/ft³ or $/unit" reads `units` beside the ft³ meter.
+   * On storage meters `units` are the units on hand; elsewhere the units of the month.
+   */
+  const namedQuantities = (meter: Meter, bySku: Map<string, Decimal>): Record<string, string> => {
+    const storage = meter === 'storage_ft3_month' || meter === 'aged_storage_ft3_month';
+    let units = new Decimal(0);
+    let orders = new Decimal(0);
+    let cartons = new Decimal(0);
+    let ft3 = new Decimal(0);
+    for (const code of bySku.keys()) {
+      const s = perSkuByCode.get(code);
+      if (!s) continue;
+      units = units.plus(storage ? s.onHand : s.units);
+      orders = orders.plus(s.orders);
+      cartons = cartons.plus(s.cartons);
+      ft3 = ft3.plus(s.ft3OnHand);
+    }
+    return { units: roundQuantity(units), orders: roundQuantity(orders), cartons: roundQuantity(cartons), ft3: roundQuantity(ft3) };
+  };
+
   const lines: FeeLine[] = [];
   /** Each line's share per SKU, to turn monthly lines into landed cost per unit. */
   const allocation: Map<FeeLine, Map<string, Decimal>> = new Map();
@@ -202,7 +229,11 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
     if (!pricer.ok)
       return err({
         code: 'pricing_failed',
-        message: { en: `Rule ${rule.id}: ${pricer.error[0]?.message}`, zh: `规则 ${rule.id} 有误：${pricer.error[0]?.message}` },
+        message: {
+          en: `Rule ${rule.id}: ${pricer.error[0]?.messages.en}`,
+          zh: `规则 ${rule.id} 有误：${pricer.error[0]?.messages.zh}`,
+        },
+        path: ['card', 'rules', rule.id, ...(pricer.error[0]?.path ?? [])],
       });
     const applies = rule.when || rule.model.kind === 'table' ? perSku.filter(ruleFilter(rule)) : [];
     const bracketOf = bracketFinder(rule);
@@ -211,7 +242,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
         rule.meter === 'account_month' ? new Decimal(1) : new Decimal(request.addOns?.find((a) => a.ruleId === rule.id)?.quantity ?? '0');
       if (quantity.isZero()) continue;
       const priced = pricer.value({ quantity: quantity.toFixed() }, { currency });
-      if (!priced.ok) return err(pricingFailure(rule, priced.error.message));
+      if (!priced.ok) return err(pricingFailure(rule, priced.error));
       const line = toFeeLine(priced.value, { module: rule.module, rule: ruleRef(rule), label: rule.label, inputs: { meter: rule.meter } });
       lines.push(line);
       allocation.set(line, spreadByUnits(perSku));
@@ -250,7 +281,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
         for (const group of groups.values()) {
           const quantity = group.quantity.times(share);
           const priced = pricer.value({ quantity: roundQuantity(quantity), ageDays: band.fromDay }, { currency });
-          if (!priced.ok) return err(pricingFailure(rule, priced.error.message));
+          if (!priced.ok) return err(pricingFailure(rule, priced.error));
           const line = toFeeLine(priced.value, {
             module: rule.module,
             rule: ruleRef(rule),
@@ -263,6 +294,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
       }
       continue;
     }
+    const isExtreme = rule.model.kind === 'greater_of' || rule.model.kind === 'lesser_of';
     for (const group of groups.values()) {
       const input = {
         quantity: roundQuantity(group.quantity),
@@ -270,10 +302,11 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
         ...(rule.model.kind === 'percentage'
           ? { declaredValue: roundQuantity(group.quantity), amount: roundQuantity(group.quantity) }
           : {}),
-        ...(rule.model.kind === 'time_based' ? monthRange(request.quoteDate) : {}),
+        ...(rule.model.kind === 'time_based' || isExtreme ? monthRange(request.quoteDate) : {}),
+        ...(isExtreme ? { quantities: namedQuantities(rule.meter, group.bySku) } : {}),
       };
       const priced = pricer.value(input, { currency });
-      if (!priced.ok) return err(pricingFailure(rule, priced.error.message));
+      if (!priced.ok) return err(pricingFailure(rule, priced.error));
       const line = toFeeLine(priced.value, { module: rule.module, rule: ruleRef(rule), label: rule.label, inputs: { meter: rule.meter } });
       lines.push(line);
       allocation.set(line, group.bySku);
@@ -286,13 +319,18 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
   const residentialShare = new Decimal(request.residentialShare ?? '1');
   /** Parcels per bucket = orders per month × weightSum / (Σ SKU share units × weight denominator). */
   const postageBuckets = new Map<string, { quote: RateQuote; cents: bigint; weightSum: bigint }>();
+  const picksByBucket = new Map<string, SkuCost['postage'][number]>();
   const skuShares = integerShares(request.skus.map((sku) => sku.share ?? '1'));
   /** Each SKU's postage, exact: Σ weight × cents, turned into dollars after the loop. */
   const postageBySku = new Map<string, bigint>();
   const chosen = new Map<string, SkuCost['postage']>();
   // Compiled services rate in integers (identical cents to the reference path, ~400× faster),
   // so a 10,000-SKU sheet to many destinations rates in well under a second.
-  const compiled = services.value.map((service) => compileService(service, request.quoteDate, { fuel: card.fuel }));
+  // A card's official zone chart for the origin (UPS, FedEx) overrides the computed USPS-style zone.
+  const zoneChartsOf = (service: CarrierService) => zoneResolverFor(card, service, request.originZip, request.quoteDate).zoneCharts;
+  const compiled = services.value.map((service) =>
+    compileService(service, request.quoteDate, { fuel: card.fuel, zoneCharts: zoneChartsOf(service) }),
+  );
   const scratch = shopScratch(compiled);
   const origin5 = parseZip5(request.originZip);
   const grids: GridCache = new WeakMap();
@@ -325,20 +363,26 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
         }
         if (index < 0) {
           // The reference path says why (does not fit, unknown ZIP, not served).
-          const shop = rateShop(parcelOf(s.sku, s.unitsPerOrder), services.value, {
-            originZip: request.originZip,
-            destZip: destination.zip,
-            shipDate: request.quoteDate,
-            residential,
-            signature: false,
-            fuel: card.fuel,
-          });
+          const parcel = parcelOf(s.sku, s.unitsPerOrder);
+          const shop = shopOutcomes(
+            services.value.map((service) =>
+              rateParcel(parcel, service, {
+                originZip: request.originZip,
+                destZip: destination.zip,
+                shipDate: request.quoteDate,
+                residential,
+                signature: false,
+                fuel: card.fuel,
+                zoneCharts: zoneChartsOf(service),
+              }),
+            ),
+          );
           const reason = shop.notRated[0]?.failure;
           return err({
             code: 'cannot_ship',
             message: {
-              en: `No carrier service on the card can ship ${s.sku.sellerSku} to ${destination.zip}${reason ? ` (${describeFailure(reason)})` : ''}.`,
-              zh: `价卡中没有承运服务能将 ${s.sku.sellerSku} 寄往 ${destination.zip}${reason ? `（${describeFailure(reason)}）` : ''}。`,
+              en: `No carrier service on the card can ship ${s.sku.sellerSku} to ${destination.zip}${reason ? ` (${rateFailureText(reason).en})` : ''}.`,
+              zh: `价卡中没有承运服务能将 ${s.sku.sellerSku} 寄往 ${destination.zip}${reason ? `（${rateFailureText(reason).zh}）` : ''}。`,
             },
             path: ['skus', skuIndex],
           });
@@ -356,21 +400,31 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
           if (!rated.ok)
             return err({
               code: 'cannot_ship',
-              message: { en: `Rating ${s.sku.sellerSku} failed.`, zh: `${s.sku.sellerSku} 计费失败。` },
+              message: {
+                en: `Rating ${s.sku.sellerSku} failed: ${rateFailureText(rated.failure).en}.`,
+                zh: `${s.sku.sellerSku} 计费失败：${rateFailureText(rated.failure).zh}。`,
+              },
               path: ['skus', skuIndex],
             });
           bucket = { quote: rated.quote, cents: BigInt(out.totalCents), weightSum: 0n };
           postageBuckets.set(key, bucket);
         }
         if (residential || weights.residential === 0n) {
-          const q = bucket.quote;
-          picks.push({
-            destinationZip: destination.zip,
-            service: q.service.code,
-            zone: q.zone,
-            billable: `${q.billableWeight.value} ${q.billableWeight.unit}`,
-            total: toDecimalString(q.total),
-          });
+          // SKUs that land in the same bucket for a destination share one (immutable) pick.
+          const pickKey = `${key}|${d}`;
+          let pick = picksByBucket.get(pickKey);
+          if (!pick) {
+            const q = bucket.quote;
+            pick = {
+              destinationZip: destination.zip,
+              service: q.service.code,
+              zone: q.zone,
+              billable: `${q.billableWeight.value} ${q.billableWeight.unit}`,
+              total: toDecimalString(q.total),
+            };
+            picksByBucket.set(pickKey, pick);
+          }
+          picks.push(pick);
         }
         skuBuckets.set(key, (skuBuckets.get(key) ?? 0n) + weight);
       }
@@ -408,6 +462,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
       return err({
         code: 'first_leg_refused',
         message: firstLeg.error.message ?? { en: 'The lane refused the goods.', zh: '该线路拒收此类货物。' },
+        path: ['first_leg_lane'],
       });
     warnings.push(...firstLeg.value.warnings);
     warnings.push({
@@ -479,7 +534,8 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
             'message' in duties.error && typeof duties.error.message === 'object'
               ? (duties.error.message as Formula)
               : { en: `Duties cannot be estimated: ${duties.error.code}.`, zh: `无法估算关税：${duties.error.code}。` },
-        });
+        path: ['card', 'customs'],
+      });
       const byValue = new Map(perSku.map((s) => [s.sku.sellerSku, s.units.times(s.sku.declaredValue ?? '0')]));
       if (duties) warnings.push(...duties.value.warnings);
       for (const line of duties?.value.lines ?? []) {
@@ -535,7 +591,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
   const minimum = cards.plan?.document.minimumMonthlyCharge ?? card.minimumMonthlyCharge;
   if (minimum && new Decimal(minimum).greaterThan(0)) {
     const top = minimumCharge(lines, minimum, currency);
-    if (!top.ok) return err({ code: 'pricing_failed', message: { en: top.error.message, zh: top.error.message } });
+    if (!top.ok) return err({ code: 'pricing_failed', message: top.error.messages, path: ['card', 'minimum_monthly_charge'] });
     if (!top.value.amount.minor || top.value.amount.minor !== 0n) {
       const line = toFeeLine(top.value, {
         module: 'minimum',
@@ -968,14 +1024,12 @@ function integerWeights(destinationShares: string[], residentialShare: Decimal) 
   return { destination, residential, commercial: scale - residential, denominator: new Decimal((total * scale).toString()) };
 }
 
-function describeFailure(failure: unknown): string {
-  const f = failure as { kind?: string; problems?: { reason: string }[]; zip?: string };
-  if (f.problems?.length) return f.problems.map((p) => p.reason).join(', ');
-  return f.kind ?? 'not rated';
-}
-
-function pricingFailure(rule: FeeRule, message: string): QuoteError {
-  return { code: 'pricing_failed', message: { en: `Rule ${rule.id}: ${message}`, zh: `规则 ${rule.id}：${message}` } };
+function pricingFailure(rule: FeeRule, error: PricingError): QuoteError {
+  return {
+    code: 'pricing_failed',
+    message: { en: `Rule ${rule.id}: ${error.messages.en}`, zh: `规则 ${rule.id}：${error.messages.zh}` },
+    path: ['card', 'rules', rule.id, ...error.path],
+  };
 }
 
 function dedupe(warnings: Formula[]): Formula[] {
