@@ -25,7 +25,15 @@ import type { CarrierService } from '../carriers/service.js';
 import { brokerageFor, dutiesFor } from '../customs/index.js';
 import { cartonCm, priceFirstLeg } from '../freight/index.js';
 import { type CurrencyCode, formatMoney, type Money, moneyFromDecimal, sum, toDecimalString } from '../money/index.js';
-import { compilePricingModel, type FeeLine, type PricingError, type FeeModule, type Formula, minimumCharge, toFeeLine } from '../pricing/index.js';
+import {
+  compilePricingModel,
+  type FeeLine,
+  type PricingError,
+  type FeeModule,
+  type Formula,
+  minimumCharge,
+  toFeeLine,
+} from '../pricing/index.js';
 import type { FeeRule, FxRate, Meter, PlanDocument, StandardCardDocument } from '../rate-cards/document.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { type LengthUnit, lengthIn, type WeightUnit, weightIn, length as toLength, weight as toWeight } from '../units/index.js';
@@ -534,8 +542,8 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
             'message' in duties.error && typeof duties.error.message === 'object'
               ? (duties.error.message as Formula)
               : { en: `Duties cannot be estimated: ${duties.error.code}.`, zh: `无法估算关税：${duties.error.code}。` },
-        path: ['card', 'customs'],
-      });
+          path: ['card', 'customs'],
+        });
       const byValue = new Map(perSku.map((s) => [s.sku.sellerSku, s.units.times(s.sku.declaredValue ?? '0')]));
       if (duties) warnings.push(...duties.value.warnings);
       for (const line of duties?.value.lines ?? []) {
@@ -887,9 +895,11 @@ function measuresOf(sku: QuoteSku, unitsPerOrder: Decimal, convert: ConversionMe
   const raw = [sku.length, sku.width, sku.height].sort((a, b) => new Decimal(b).comparedTo(a));
   // A multi-unit order ships the units stacked on the shortest side, as parcelOf does.
   if (many) raw[2] = new Decimal(raw[2] as string).times(unitsPerOrder).toFixed();
-  const sides = raw
-    .map((v) => convert.length(v, sku.dimensionUnit, 'in'))
-    .sort((a, b) => b.comparedTo(a)) as unknown as [Decimal, Decimal, Decimal];
+  const sides = raw.map((v) => convert.length(v, sku.dimensionUnit, 'in')).sort((a, b) => b.comparedTo(a)) as unknown as [
+    Decimal,
+    Decimal,
+    Decimal,
+  ];
   const weight = many ? new Decimal(sku.weight).times(unitsPerOrder).toFixed() : sku.weight;
   return { sidesIn: sides, actualOz: convert.weight(weight, sku.weightUnit, 'oz') };
 }
