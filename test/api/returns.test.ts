@@ -247,6 +247,24 @@ describe('a return restocked', () => {
     ]);
     expect(await available(sku, 'US-RET1')).toBe(2);
   });
+  it('restocked at a fulfilment warehouse, the units can be allocated to a new order', async () => {
+    const sku = await newSku('RET-NJ-1');
+    const rma = await authorise([{ sku_id: sku, quantity: 2 }], { warehouse_id: warehouse['US-NJ1'] });
+    expect(rma.warehouse_code).toBe('US-NJ1');
+    const received = await call('POST', '/v1/returns/receive', staff, { warehouse_id: warehouse['US-NJ1'], code: rma.number });
+    expect(received.statusCode, received.body).toBe(200);
+    expect((await inspect(received.json(), [{ line_id: rma.lines[0]?.id, grade: 'A' }])).statusCode).toBe(200);
+    const allocated = await call('POST', '/v1/allocations', seller, {
+      reference: 'SO-AFTER-RETURN',
+      lines: [{ sku_id: sku, quantity: 2 }],
+      warehouse_ids: [warehouse['US-NJ1']],
+    });
+    expect(allocated.statusCode, allocated.body).toBe(201);
+    expect(allocated.json().lines[0].allocations).toEqual([
+      { warehouse_id: warehouse['US-NJ1'], warehouse_code: 'US-NJ1', lot_id: expect.any(String), quantity: 2 },
+    ]);
+    expect(await available(sku, 'US-NJ1')).toBe(0);
+  });
 });
 
 describe('a return destroyed', () => {
@@ -660,5 +678,15 @@ describe('an exit plan', () => {
     expect(finished.status).toBe('done');
     expect(finished.progress.units_done).toBe(shipBack.quantity + destroy.quantity);
     expect(finished.progress.work_orders).toMatchObject({ done: 2, cancelled: lines.length - 2 });
+  });
+});
+
+describe('the ledger after all of it', () => {
+  it('rebuilds to the stored balances for every account these flows touched', async () => {
+    for (const accountId of [threadline, voltbee]) {
+      const response = await call('GET', `/v1/inventory/rebuild-check?account_id=${accountId}`, staff);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json()).toMatchObject({ consistent: true, mismatches: [] });
+    }
   });
 });
