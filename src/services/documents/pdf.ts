@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { pdfKit } from '../lazy-modules.js';
 import { formatMoney, type Money } from '../../domain/money/index.js';
 
 export type PdfLanguage = 'en' | 'zh-CN';
@@ -120,7 +120,7 @@ export interface Pdf {
  */
 export function createPdf(options: PdfOptions): Pdf {
   const set = cjkFonts();
-  const doc = new PDFDocument({
+  const doc = new (pdfKit())({
     size: 'A4',
     margins: { ...MARGINS },
     bufferPages: true,

@@ -3,7 +3,7 @@
  * share / units-per-order / units-per-carton columns) becomes the SKUs of a quote request,
  * and a finished quote becomes a workbook — summary, every fee line, landed cost per SKU.
  */
-import ExcelJS from 'exceljs';
+import { excelJs } from '../lazy-modules.js';
 import { columnLetter, parseSkuSheet } from '../../domain/catalog/sku-sheet.js';
 import { money, toDecimalString } from '../../domain/money/index.js';
 import type { Quote } from '../../domain/quotes/quote-engine.js';
@@ -77,7 +77,7 @@ export function skusFromTable(table: string[][]): Result<QuoteSku[], AppError> {
 
 export async function quoteWorkbook(quote: Quote, lang: 'en' | 'zh'): Promise<Buffer> {
   const zh = lang === 'zh';
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   workbook.creator = 'Landed';
   const summary = workbook.addWorksheet(zh ? '汇总' : 'Summary');
   summary.addRow([zh ? '报价日期' : 'Quote date', quote.quoteDate]);

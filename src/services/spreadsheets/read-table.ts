@@ -3,7 +3,8 @@
  * domain's sheet parsers take. Sellers in China often save CSV from Excel in GB18030, so a
  * file that is not valid UTF-8 is decoded as GB18030.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from '../lazy-modules.js';
 import Papa from 'papaparse';
 import { type AppError, appError } from '../../domain/shared/errors.js';
 import { err, ok, type Result } from '../../domain/shared/result.js';
@@ -51,7 +52,7 @@ function decodeText(data: Buffer): string {
 }
 
 async function readXlsx(data: Buffer): Promise<Result<string[][], AppError>> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

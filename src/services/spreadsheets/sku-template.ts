@@ -1,5 +1,5 @@
 /** The SKU import template, in English or Chinese headers, as .xlsx (with instructions) or .csv. */
-import ExcelJS from 'exceljs';
+import { excelJs } from '../lazy-modules.js';
 import Papa from 'papaparse';
 import { SKU_SHEET_COLUMNS } from '../../domain/catalog/sku-sheet.js';
 
@@ -12,7 +12,7 @@ export async function skuTemplate(format: 'xlsx' | 'csv', lang: TemplateLanguage
     // A BOM makes Excel open UTF-8 Chinese headers correctly.
     return Buffer.from(`\ufeff${Papa.unparse([headers, example])}\r\n`, 'utf8');
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   workbook.creator = 'Landed';
   const sheet = workbook.addWorksheet(lang === 'zh' ? 'SKU' : 'SKUs');
   sheet.addRow(headers);
