@@ -161,9 +161,11 @@ export function ReceivingPage() {
     },
   });
 
+  // The input mounts once the plan has loaded: focus it then, ready for the first scan.
+  const loaded = plan.isSuccess;
   useEffect(() => {
-    input.current?.focus();
-  }, []);
+    if (loaded) input.current?.focus();
+  }, [loaded]);
 
   if (plan.isPending) return <FullPageSpin />;
   if (plan.isError) return <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />;
@@ -223,6 +225,7 @@ export function ReceivingPage() {
           <Input
             ref={input}
             data-testid="receiving-input"
+            autoFocus
             value={value}
             onChange={(e) => setValue(e.target.value)}
             onPressEnter={submit}
