@@ -413,6 +413,31 @@ describe('plan → submit → first leg → receive with discrepancies → compl
   });
 });
 
+describe('two scanners on one plan', () => {
+  it('never receives more than planned: concurrent scans take turns on the plan lock', async () => {
+    const created = await api(seller, 'POST', '/v1/inbound-plans', {
+      ...PLAN,
+      cartons: [{ ...PLAN.cartons[0], count: 1, items: [{ sku: 'TL-CAP-BLK', quantity: 5 }] }],
+    });
+    const id = created.json().id as string;
+    expect((await api(seller, 'POST', `/v1/inbound-plans/${id}/submit`)).statusCode).toBe(200);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        api(operator, 'POST', `/v1/inbound-plans/${id}/receive`, { type: 'scan', barcode: 'TL-CAP-BLK', scan_id: `cap-${i}` }),
+      ),
+    );
+    const codes = results.map((r) => r.statusCode).sort();
+    expect(codes.filter((c) => c === 200)).toHaveLength(5);
+    expect(codes.filter((c) => c === 409)).toHaveLength(7);
+    const plan = (await api(seller, 'GET', `/v1/inbound-plans/${id}`)).json() as Plan;
+    expect(plan.skus[0]).toMatchObject({ planned: 5, received: 5, staged: 5, lot: expect.objectContaining({ inbound: 0, on_hand: 5 }) });
+    const [events] = await rows<{ n: string }>(
+      sql`SELECT sum(quantity)::text AS n FROM billable_events WHERE account_id = ${threadline} AND kind = 'receiving_unit' AND attributes->>'plan_number' = ${plan.number}`,
+    );
+    expect(events?.n).toBe('5.0000');
+  });
+});
+
 describe('bad plans', () => {
   it('names every problem by its path and saves nothing', async () => {
     const before = await count('inbound_plans');
