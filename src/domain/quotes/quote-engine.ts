@@ -658,8 +658,12 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
     if (module === 'returns') return 'returns';
     return 'other';
   };
+  const ZERO = new Decimal(0);
   const costs = new Map<string, Record<Category, Decimal>>(
-    perSku.map((s) => [s.sku.sellerSku, Object.fromEntries(CATEGORIES.map((c) => [c, new Decimal(0)])) as Record<Category, Decimal>]),
+    perSku.map((s) => [
+      s.sku.sellerSku,
+      { firstLeg: ZERO, duties: ZERO, receiving: ZERO, storage: ZERO, fulfilment: ZERO, returns: ZERO, other: ZERO },
+    ]),
   );
   // Lines sharing one allocation and category are spread together: one pass over the SKUs each.
   const spreads = new Map<Map<string, Decimal>, Map<Category, Decimal>>();
@@ -696,7 +700,8 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
     const c = costs.get(s.sku.sellerSku) as Record<Category, Decimal>;
     // One division per SKU, then products: seven 20-digit divisions per SKU were a tenth of the engine.
     const perUnitFactor = s.units.isZero() ? null : new Decimal(1).dividedBy(s.units);
-    const perUnit = (d: Decimal) => (perUnitFactor === null ? '0.00' : d.times(perUnitFactor).toFixed(2, Decimal.ROUND_HALF_UP));
+    const perUnit = (d: Decimal) =>
+      perUnitFactor === null || d.isZero() ? '0.00' : d.times(perUnitFactor).toFixed(2, Decimal.ROUND_HALF_UP);
     const total = CATEGORIES.reduce((a, k) => a.plus(c[k]), new Decimal(0));
     return {
       sellerSku: s.sku.sellerSku,
@@ -1015,9 +1020,16 @@ function monthRange(date: string): { from: string; to: string } {
 
 /** SKU shares as whole numbers over one scale: "1", "0.5" → 10, 5 (total 15). */
 function integerShares(shares: string[]): { units: bigint[]; total: bigint } {
-  const places = Math.max(0, ...shares.map((v) => new Decimal(v).decimalPlaces()));
-  const units = shares.map((v) => BigInt(new Decimal(v).times(new Decimal(10).pow(places)).toFixed(0)));
-  return { units, total: units.reduce((a, b) => a + b, 0n) };
+  // Shares are plain decimals (checkRequest): scale them by moving the point, no arithmetic.
+  const parts = shares.map((v) => {
+    const [whole = '0', fraction = ''] = v.split('.');
+    return { whole, fraction: fraction.replace(/0+$/, '') };
+  });
+  const places = Math.max(0, ...parts.map((p) => p.fraction.length));
+  const units = parts.map((p) => BigInt(p.whole + p.fraction.padEnd(places, '0')));
+  let total = 0n;
+  for (const u of units) total += u;
+  return { units, total };
 }
 
 /**
