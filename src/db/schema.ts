@@ -178,6 +178,7 @@ export const quotes = pgTable('quotes', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   /** gzip of the JSON per-SKU table; the repository folds it back into `result.skus`. */
   skuCosts: bytea('sku_costs'),
+  skuCount: integer('sku_count'),
 });
 
 // Returns, work orders, kits and exit plans (migrations/0007_returns_and_work_orders.sql).

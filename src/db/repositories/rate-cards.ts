@@ -106,13 +106,16 @@ export async function insertVersion(tx: Executor, row: typeof rateCardVersions.$
 }
 
 /**
- * The per-SKU table (`result.skus`) is stored gzip-compressed beside the jsonb result; see
- * migration 0008. Callers always see one `result` with its `skus`.
+ * The SKU lists (`request.skus`, `result.skus`) are stored as one gzip-compressed document
+ * beside the jsonb columns; see migration 0008. Callers always see whole `request` and `result`.
  */
 export async function insertQuote(tx: Executor, row: NewQuoteRow): Promise<QuoteRow> {
-  const { result, skuCosts } = splitSkuCosts(row.result);
-  // No RETURNING: echoing a 10,000-SKU result back through the driver costs as much as storing it.
-  await tx.insert(quotes).values({ ...row, result, skuCosts });
+  const request = withoutSkus(row.request);
+  const result = withoutSkus(row.result);
+  const skuCosts =
+    request.skus || result.skus ? gzipSync(JSON.stringify({ request: request.skus ?? null, result: result.skus ?? null }), { level: 1 }) : null;
+  // No RETURNING: echoing a 10,000-SKU quote back through the driver costs as much as storing it.
+  await tx.insert(quotes).values({ ...row, request: request.rest, result: result.rest, skuCosts, skuCount: request.skus?.length ?? 0 });
   return {
     accountId: null,
     prospectName: null,
@@ -121,20 +124,26 @@ export async function insertQuote(tx: Executor, row: NewQuoteRow): Promise<Quote
     createdBy: null,
     ...row,
     skuCosts: null,
+    skuCount: request.skus?.length ?? 0,
   } as QuoteRow;
 }
 
-function splitSkuCosts(result: unknown): { result: unknown; skuCosts: Buffer | null } {
-  if (!result || typeof result !== 'object' || !Array.isArray((result as { skus?: unknown }).skus)) return { result, skuCosts: null };
-  const { skus, ...rest } = result as { skus: unknown[] };
-  return { result: rest, skuCosts: gzipSync(JSON.stringify(skus), { level: 1 }) };
+function withoutSkus(value: unknown): { rest: unknown; skus: unknown[] | null } {
+  if (!value || typeof value !== 'object' || !Array.isArray((value as { skus?: unknown }).skus)) return { rest: value, skus: null };
+  const { skus, ...rest } = value as { skus: unknown[] };
+  return { rest, skus };
 }
 
-/** Folds the stored per-SKU table back into `result`. */
+/** Folds the stored SKU lists back into `request` and `result`. */
 function withSkuCosts(row: QuoteRow | undefined): QuoteRow | undefined {
   if (!row?.skuCosts) return row;
-  const skus = JSON.parse(gunzipSync(row.skuCosts).toString('utf8')) as unknown[];
-  return { ...row, result: { ...(row.result as object), skus }, skuCosts: null };
+  const stored = JSON.parse(gunzipSync(row.skuCosts).toString('utf8')) as { request: unknown[] | null; result: unknown[] | null };
+  return {
+    ...row,
+    request: stored.request ? { ...(row.request as object), skus: stored.request } : row.request,
+    result: stored.result ? { ...(row.result as object), skus: stored.result } : row.result,
+    skuCosts: null,
+  };
 }
 
 export async function findQuote(tx: Executor, scope: Scope, id: string): Promise<QuoteRow | undefined> {
@@ -182,7 +191,7 @@ export async function listQuoteSummaries(
       cardVersions: quotes.cardVersions,
       quoteDate: sql<string | null>`${quotes.result} ->> 'quoteDate'`,
       ordersPerDay: sql<string | null>`${quotes.request} ->> 'ordersPerDay'`,
-      skuCount: sql<number>`coalesce(jsonb_array_length(${quotes.request} -> 'skus'), 0)::int`,
+      skuCount: sql<number>`coalesce(${quotes.skuCount}, jsonb_array_length(${quotes.request} -> 'skus'), 0)::int`,
       perOrder: sql<unknown>`${quotes.result} -> 'perOrder'`,
       unitsPerMonth: sql<string | null>`${quotes.result} -> 'volumes' ->> 'unitsPerMonth'`,
       hasShareLink: sql<boolean>`${quotes.shareTokenHash} IS NOT NULL`,
