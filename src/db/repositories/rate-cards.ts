@@ -113,7 +113,9 @@ export async function insertQuote(tx: Executor, row: NewQuoteRow): Promise<Quote
   const request = withoutSkus(row.request);
   const result = withoutSkus(row.result);
   const skuCosts =
-    request.skus || result.skus ? gzipSync(JSON.stringify({ request: request.skus ?? null, result: result.skus ?? null }), { level: 1 }) : null;
+    request.skus || result.skus
+      ? gzipSync(JSON.stringify({ request: request.skus ?? null, result: result.skus ?? null }), { level: 1 })
+      : null;
   // No RETURNING: echoing a 10,000-SKU quote back through the driver costs as much as storing it.
   await tx.insert(quotes).values({ ...row, request: request.rest, result: result.rest, skuCosts, skuCount: request.skus?.length ?? 0 });
   return {
