@@ -85,10 +85,12 @@ describe('landed inbound', () => {
     expect(plan.cartons).toHaveLength(3);
 
     const labels = path.join(tmpRoot, 'labels.pdf');
-    expect((await run(['inbound', 'labels', plan.number, '--kind', 'cartons', '--out', labels])).code).toBe(0);
+    const labelled = await run(['inbound', 'labels', plan.number, '--kind', 'cartons', '--out', labels]);
+    expect(labelled.code, labelled.err).toBe(0);
     expect(fs.readFileSync(labels).subarray(0, 4).toString()).toBe('%PDF');
     const invoice = path.join(tmpRoot, 'invoice.xlsx');
-    expect((await run(['inbound', 'documents', plan.number, '--kind', 'invoice', '--out', invoice])).code).toBe(0);
+    const invoiced = await run(['inbound', 'documents', plan.number, '--kind', 'invoice', '--out', invoice]);
+    expect(invoiced.code, invoiced.err).toBe(0);
 
     const unknown = await run(['inbound', 'receive', plan.number, '--scan', 'NOT-ON-ASN']);
     expect(unknown.code).toBe(1);
