@@ -1,5 +1,6 @@
 /** landed_allocate through the allocation service: strategy, idempotency, shortages, release. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectInScope } from '../../src/db/scoped-statement.js';
 import type { Actor } from '../../src/services/context.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { addStock, freshSku, lotBuckets, warehouseId } from '../helpers/stock.js';
@@ -111,6 +112,24 @@ describe('allocation', () => {
     expect(await lotBuckets(t.services, lot)).toMatchObject({ on_hand: 6, allocated: 0 });
     const unknown = await t.services.allocations.release(seller, { reference: 'SO-NOPE' });
     expect(!unknown.ok && unknown.error.code).toBe('not_found');
+  });
+
+  it('sends the allocation as one message in the caller’s scope, under row-level security', async () => {
+    const [who, scope, account] = await selectInScope<string[]>(
+      t.db.database,
+      { kind: 'seller', accountId },
+      "ARRAY[current_user::text, current_setting('landed.scope'), current_setting('landed.account_id')]",
+    );
+    expect([who, scope, account]).toEqual(['landed_app', 'seller', accountId]);
+    const other = await t.accountId('HOMELY');
+    const sku = await freshSku(t.services, other);
+    const answer = await selectInScope<{ status: string; code: string }>(
+      t.db.database,
+      { kind: 'seller', accountId },
+      `landed_allocate_request('${other}'::uuid, 'CROSS-1', '[{"sku_id":"${sku}","quantity":1}]'::jsonb, '{}'::jsonb, NULL, false, NULL, now())`,
+    );
+    // The other seller's account and SKUs are invisible from this scope.
+    expect(answer).toMatchObject({ status: 'error', code: 'not_found' });
   });
 
   it('picks to OUTBOUND and ships out of on hand', async () => {

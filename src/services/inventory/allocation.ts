@@ -6,21 +6,19 @@
  * Idempotent per (account, reference): the same reference again gets the first answer.
  */
 import { sql } from 'drizzle-orm';
-import {
-  type AllocationLine,
-  type CandidateWarehouse,
-  rankWarehouses,
-  validateAllocationInput,
-} from '../../domain/inventory/allocation.js';
+import { type CandidateWarehouse, rankWarehouses, validateAllocationInput } from '../../domain/inventory/allocation.js';
 import type { MovementInput } from '../../domain/inventory/movements.js';
 import { type AppError, appError, type ErrorDetail } from '../../domain/shared/errors.js';
-import { err, ok, type Result } from '../../domain/shared/result.js';
+import { isUuid } from '../../domain/shared/ids.js';
+import { assertNever, err, ok, type Result } from '../../domain/shared/result.js';
 import { type Executor, selectRows } from '../../db/connect.js';
 import { postMovements } from '../../db/repositories/inventory-ledger.js';
 import { systemLocation } from '../../db/repositories/locations.js';
+import { literal, selectInScope } from '../../db/scoped-statement.js';
 import { inScope } from '../../db/tenancy.js';
 import { type Actor, type ServiceDeps, scopeOf } from '../context.js';
 import { resolveAccount } from '../skus.js';
+import { createBatcher } from './allocation-batcher.js';
 import { asResult } from './common.js';
 
 export interface AllocateLineInput {
@@ -109,12 +107,38 @@ interface DbAnswer {
     by_warehouse: { warehouse_id: string; available: number }[];
   }[];
   replayed?: boolean;
+  names?: { skus: Record<string, string> | null; warehouses: Record<string, string> | null };
 }
 
-const pgArray = (values: (string | number)[]) => `{${values.join(',')}}`;
+/** One request as landed_allocate_batch reads it. */
+interface BatchRequest {
+  account_id: string;
+  reference: string;
+  lines: ({ sku_id: string; quantity: number } | { seller_sku: string | undefined; quantity: number })[];
+  zones: Record<string, number>;
+  only: string[] | null;
+  allow_split: boolean;
+  user_id: string | null;
+  at: string;
+}
+
+interface RequestError {
+  status: 'error';
+  code: 'not_found' | 'archived' | 'unknown_sku' | 'warehouse_not_allowed' | 'no_warehouse';
+  details?: { index: number; field?: string; value: string }[];
+}
 
 export function createAllocationService(deps: ServiceDeps) {
   const { database, clock, ids } = deps;
+  const batcher = createBatcher<BatchRequest, DbAnswer | RequestError>(
+    (key, requests) =>
+      selectInScope<(DbAnswer | RequestError)[]>(
+        database,
+        key === 'provider' ? { kind: 'provider' } : { kind: 'seller', accountId: key.slice('seller:'.length) },
+        `landed_allocate_batch(${literal(JSON.stringify(requests))}::jsonb)`,
+      ),
+    { maxBatch: 32, maxInFlight: 4 },
+  );
 
   /** Loads the account, the SKUs named by the lines and the account's warehouses in one query. */
   async function loadContext(tx: Executor, accountId: string, lines: AllocateLineInput[]): Promise<Context> {
@@ -137,42 +161,85 @@ export function createAllocationService(deps: ServiceDeps) {
     return row as Context;
   }
 
+  /** US fulfilment warehouses and their ZIPs, for zoning (reference data; refreshed every minute). */
+  let zoneCache: { loadedAt: number; rows: CandidateWarehouse[] } | null = null;
+  async function fulfilmentWarehouses(): Promise<CandidateWarehouse[]> {
+    const now = clock.now().getTime();
+    if (zoneCache && now - zoneCache.loadedAt < 60_000) return zoneCache.rows;
+    const rows = await inScope(database.db, { kind: 'provider' }, (tx) =>
+      selectRows<{ id: string; code: string; postal_code: string }>(
+        tx,
+        sql`SELECT id, code, postal_code FROM warehouses WHERE kind = 'us_fulfilment' AND status = 'active' ORDER BY code`,
+      ),
+    );
+    zoneCache = { loadedAt: now, rows: rows.map((r) => ({ id: r.id, code: r.code, postalCode: r.postal_code })) };
+    return zoneCache.rows;
+  }
+
   /**
-   * Reserves the order's lines, or answers why not (nothing reserved). `created` says whether
-   * this call reserved stock (false for a replay of an earlier answer).
+   * Reserves the order's lines, or answers why not (nothing reserved). One message to the
+   * database: scope + landed_allocate_request, which resolves the SKUs and warehouses, locks,
+   * plans and writes (migrations/0005_allocation_2_one_round_trip.sql).
    */
   async function allocate(actor: Actor, input: AllocateInput): Promise<Result<AllocationAnswer, AppError>> {
     const problems = validateAllocationInput(input);
     input.lines.forEach((line, i) => {
       if (!line.skuId === !line.sellerSku)
         problems.push({ path: ['lines', i], code: 'sku_required', message: 'Give either sku_id or seller_sku for each line.' });
+      else if (line.skuId && !isUuid(line.skuId))
+        problems.push({ path: ['lines', i, 'sku_id'], code: 'invalid_format', message: 'sku_id is a UUID.' });
+      else if (line.sellerSku !== undefined && (line.sellerSku.trim() === '' || line.sellerSku.length > 200))
+        problems.push({ path: ['lines', i, 'seller_sku'], code: 'invalid_format', message: 'seller_sku is 1–200 characters.' });
+    });
+    (input.warehouseIds ?? []).forEach((id, i) => {
+      if (!isUuid(id)) problems.push({ path: ['warehouse_ids', i], code: 'invalid_format', message: 'A warehouse id is a UUID.' });
     });
     if (problems.length > 0) return err(appError('validation_failed', problems[0]?.message ?? 'Invalid allocation.', problems));
+
+    // The account: a seller's own (naming another one is "not found"); staff must name one.
+    const accountId = input.accountId ?? actor.accountId;
+    if (!accountId)
+      return err(
+        appError('validation_failed', 'Choose the seller account.', [
+          { path: ['account_id'], code: 'required', message: 'account_id is required for provider staff.' },
+        ]),
+      );
+    if ((actor.accountId && accountId !== actor.accountId) || !isUuid(accountId)) return err(appError('not_found', 'Account not found.'));
+
+    let zones: Record<string, number> = {};
+    if (input.shipToZip) {
+      const ranked = rankWarehouses(await fulfilmentWarehouses(), input.shipToZip);
+      if (!ranked.ok) return err(appError('validation_failed', ranked.error.message, [ranked.error]));
+      zones = Object.fromEntries(ranked.value.map((w) => [w.id, w.zone]));
+    }
+    const request: BatchRequest = {
+      account_id: accountId,
+      reference: input.reference,
+      lines: input.lines.map((l) =>
+        l.skuId ? { sku_id: l.skuId, quantity: l.quantity } : { seller_sku: l.sellerSku?.trim(), quantity: l.quantity },
+      ),
+      zones,
+      only: input.warehouseIds && input.warehouseIds.length > 0 ? input.warehouseIds : null,
+      allow_split: input.allowSplit ?? false,
+      user_id: actor.userId,
+      at: clock.now().toISOString(),
+    };
     const scope = scopeOf(actor);
-    const at = clock.now();
-    return asResult(() =>
-      inScope(database.db, scope, async (tx) => {
-        const target = await resolveAccount(tx, actor, scope, input.accountId);
-        if (!target.ok) return target;
-        const accountId = target.value;
-        const context = await loadContext(tx, accountId, input.lines);
-        const resolved = resolveLines(input.lines, context);
-        if (!resolved.ok) return resolved;
-        const candidates = chooseCandidates(context, input.warehouseIds);
-        if (!candidates.ok) return candidates;
-        const ranked = rankWarehouses(candidates.value, input.shipToZip);
-        if (!ranked.ok) return err(appError('validation_failed', ranked.error.message, [ranked.error]));
-        const requestLines = resolved.value.map((l) => ({ line_no: l.lineNo, sku_id: l.skuId, quantity: l.quantity }));
-        const [row] = await selectRows<{ answer: DbAnswer }>(
-          tx,
-          sql`SELECT landed_allocate(${accountId}::uuid, ${input.reference}, ${JSON.stringify(requestLines)}::jsonb,
-                ${pgArray(ranked.value.map((w) => w.id))}::uuid[], ${pgArray(ranked.value.map((w) => w.zone))}::integer[],
-                ${input.allowSplit ?? false}, ${actor.userId}::uuid, ${at.toISOString()}::timestamptz) AS answer`,
-        );
-        const answer = row?.answer as DbAnswer;
-        return toAnswer(answer, accountId, context, input.lines);
-      }),
-    );
+    const answer = await batcher.submit(scope.kind === 'seller' ? `seller:${scope.accountId}` : 'provider', request);
+    if (answer.status === 'error') return err(requestError(answer as RequestError, input));
+    const names = (answer as DbAnswer).names;
+    const context: Context = {
+      account_status: 'active',
+      skus: Object.entries(names?.skus ?? {}).map(([id, seller_sku]) => ({ id, seller_sku, status: 'active' })),
+      warehouses: Object.entries(names?.warehouses ?? {}).map(([id, code]) => ({
+        id,
+        code,
+        postal_code: '',
+        kind: 'us_fulfilment',
+        status: 'active',
+      })),
+    };
+    return toAnswer(answer as DbAnswer, accountId, context, input.lines);
   }
 
   /** Gives back an order's reserved stock. Releasing again answers the first release. */
@@ -403,53 +470,35 @@ async function lockOpenAllocations(tx: Executor, accountId: string, reference: s
   return ok(rows.map((r) => ({ ...r, quantity: Number(r.quantity) })));
 }
 
-function resolveLines(lines: AllocateLineInput[], context: Context): Result<AllocationLine[], AppError> {
-  const byId = new Map(context.skus.map((s) => [s.id, s]));
-  const byName = new Map(context.skus.map((s) => [s.seller_sku.toLowerCase(), s]));
-  const problems: ErrorDetail[] = [];
-  const resolved: AllocationLine[] = [];
-  lines.forEach((line, i) => {
-    const sku = line.skuId ? byId.get(line.skuId) : byName.get((line.sellerSku ?? '').trim().toLowerCase());
-    const field = line.skuId ? 'sku_id' : 'seller_sku';
-    if (!sku) {
-      problems.push({
-        path: ['lines', i, field],
+/** The function's refusals before planning, located in the request. */
+function requestError(e: RequestError, input: AllocateInput): AppError {
+  switch (e.code) {
+    case 'not_found':
+      return appError('not_found', 'Account not found.');
+    case 'archived':
+      return appError('archived', 'This account is archived.');
+    case 'unknown_sku': {
+      const details: ErrorDetail[] = (e.details ?? []).map((d) => ({
+        path: ['lines', d.index, d.field ?? 'sku_id'],
         code: 'unknown_sku',
-        message: `Line ${i + 1}: no SKU ${line.skuId ?? line.sellerSku} in this account.`,
-        messages: { en: `Line ${i + 1}: unknown SKU.`, zh: `第 ${i + 1} 行：该账户没有此 SKU。` },
-      });
-      return;
+        message: `Line ${d.index + 1}: no SKU ${d.value} in this account.`,
+        messages: { en: `Line ${d.index + 1}: unknown SKU ${d.value}.`, zh: `第 ${d.index + 1} 行：该账户没有 SKU ${d.value}。` },
+      }));
+      return appError('validation_failed', details[0]?.message ?? 'Unknown SKU.', details);
     }
-    resolved.push({ lineNo: i + 1, skuId: sku.id, quantity: line.quantity });
-  });
-  if (problems.length > 0) return err(appError('validation_failed', problems[0]?.message ?? 'Unknown SKU.', problems));
-  return ok(resolved);
-}
-
-function chooseCandidates(context: Context, requested: string[] | undefined): Result<CandidateWarehouse[], AppError> {
-  const usable = context.warehouses.filter((w) => w.kind === 'us_fulfilment' && w.status === 'active');
-  const toCandidate = (w: Context['warehouses'][number]) => ({ id: w.id, code: w.code, postalCode: w.postal_code });
-  if (!requested || requested.length === 0) {
-    if (usable.length === 0)
-      return err(
-        appError('warehouse_not_allowed', 'This account has no US fulfilment warehouse to ship from; ask the warehouse to grant one.'),
-      );
-    return ok(usable.map(toCandidate));
-  }
-  const problems: ErrorDetail[] = [];
-  const chosen: CandidateWarehouse[] = [];
-  requested.forEach((id, i) => {
-    const w = usable.find((u) => u.id === id);
-    if (!w)
-      problems.push({
-        path: ['warehouse_ids', i],
+    case 'warehouse_not_allowed': {
+      const details: ErrorDetail[] = (e.details ?? []).map((d) => ({
+        path: ['warehouse_ids', d.index],
         code: 'warehouse_not_allowed',
-        message: `Warehouse ${id} is not a US fulfilment warehouse granted to this account.`,
-      });
-    else if (!chosen.some((c) => c.id === id)) chosen.push(toCandidate(w));
-  });
-  if (problems.length > 0) return err(appError('warehouse_not_allowed', problems[0]?.message ?? 'Warehouse not allowed.', problems));
-  return ok(chosen);
+        message: `Warehouse ${input.warehouseIds?.[d.index] ?? d.value} is not a US fulfilment warehouse granted to this account.`,
+      }));
+      return appError('warehouse_not_allowed', details[0]?.message ?? 'Warehouse not allowed.', details);
+    }
+    case 'no_warehouse':
+      return appError('warehouse_not_allowed', 'This account has no US fulfilment warehouse to ship from; ask the warehouse to grant one.');
+    default:
+      return assertNever(e.code);
+  }
 }
 
 function toAnswer(answer: DbAnswer, accountId: string, context: Context, input: AllocateLineInput[]): Result<AllocationAnswer, AppError> {
