@@ -1,12 +1,14 @@
 import { ArrowLeftOutlined, BarcodeOutlined, FileExcelOutlined, FilePdfOutlined, ScanOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Dropdown, Popconfirm, Space, Steps, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api';
 import { OrDash } from '../components/empty-value';
 import { ErrorAlert } from '../components/error-alert';
 import { FullPageSpin } from '../components/full-page-spin';
 import { CartonStatusTag, DiscrepancyTag, ModeText, PlanStatusTag } from '../components/inbound/inbound-tags';
+import { ShipmentModal } from '../components/inbound/shipment-modal';
 import { PageHeader } from '../components/page-header';
 import { useI18n } from '../i18n/i18n-context';
 import { type Discrepancy, INBOUND_PLANS_KEY, type InboundPlan, type PlanCarton, type PlanSku } from '../inbound/types';
@@ -32,6 +34,7 @@ export function InboundPlanPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const plan = usePlan(id);
+  const [shipmentOpen, setShipmentOpen] = useState(false);
   const lang = locale === 'zh-CN' ? 'zh-CN' : 'en';
 
   const act = useMutation({
@@ -109,6 +112,11 @@ export function InboundPlanPage() {
                 </Button>
               </Link>
             ) : null}
+            {can('warehouse_ops:write') && !['draft', 'cancelled', 'closed'].includes(p.status) ? (
+              <Button onClick={() => setShipmentOpen(true)} data-testid="plan-shipment">
+                {t('inbound.shipment.open')}
+              </Button>
+            ) : null}
             {can('inbound:write') && p.status === 'draft' ? (
               <Popconfirm title={t('inbound.detail.submitConfirm', { number: p.number })} onConfirm={() => act.mutate('submit')}>
                 <Button type="primary" loading={act.isPending} data-testid="plan-submit">
@@ -127,6 +135,7 @@ export function InboundPlanPage() {
         }
       />
       {act.error ? <ErrorAlert error={act.error} /> : null}
+      {shipmentOpen ? <ShipmentModal plan={p} open onClose={() => setShipmentOpen(false)} /> : null}
       {p.status === 'cancelled' ? null : (
         <Card size="small" style={{ marginBottom: 16 }}>
           <Steps

@@ -14,6 +14,7 @@ import { api, type ApiError, fetchAllPages, isApiError } from '../api';
 import { ErrorAlert } from '../components/error-alert';
 import { FullPageSpin } from '../components/full-page-spin';
 import { ModeText, PlanStatusTag } from '../components/inbound/inbound-tags';
+import { PutawayForm } from '../components/inbound/putaway-form';
 import { PageHeader } from '../components/page-header';
 import { useI18n } from '../i18n/i18n-context';
 import { INBOUND_PLANS_KEY, type InboundPlan, type InboundPlanSummary, type ReceiveOutcome } from '../inbound/types';
@@ -317,9 +318,7 @@ export function ReceivingPage() {
       )}
       <Typography.Title level={5}>{t('receiving.counts')}</Typography.Title>
       <SkuTable skus={p.skus} compact />
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        {t('receiving.putawayHint')}
-      </Typography.Paragraph>
+      <PutawayForm plan={p} />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('inbound.detail.discrepancies')}
       </Typography.Title>
