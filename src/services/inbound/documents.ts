@@ -77,13 +77,11 @@ export async function cartonLabelsPdf(view: PlanView, lang: DocumentLanguage, cr
     let y = pad;
     doc.font(PDF_FONTS.bold).fontSize(15).fillColor('#000');
     doc.text(view.plan.number, pad, y, { width: inner * 0.62, lineBreak: false });
-    doc
-      .fontSize(15)
-      .text(`${carton.cartonNo} / ${view.cartons.length}`, pad + inner * 0.62, y, {
-        width: inner * 0.38,
-        align: 'right',
-        lineBreak: false,
-      });
+    doc.fontSize(15).text(`${carton.cartonNo} / ${view.cartons.length}`, pad + inner * 0.62, y, {
+      width: inner * 0.38,
+      align: 'right',
+      lineBreak: false,
+    });
     y += 20;
     doc.font(PDF_FONTS.regular).fontSize(8).fillColor('#333');
     doc.text(`${view.account.code} · ${view.account.nameZh ?? view.account.name}`, pad, y, {
