@@ -13,6 +13,7 @@ import { createInboundPlanService } from './inbound/inbound-plans.js';
 import { createReceivingService } from './inbound/receiving.js';
 import { createAdjustmentService } from './inventory/adjustments.js';
 import { createAllocationService } from './inventory/allocation.js';
+import { createAvailabilityService } from './inventory/availability.js';
 import { createInventoryService } from './inventory/inventory.js';
 import { createLocationService } from './inventory/locations.js';
 import { createQuoteService } from './quotes.js';
@@ -66,6 +67,7 @@ export function createServices(options: { database: Database; clock?: Clock; ids
     locations: createLocationService(deps),
     inventory: createInventoryService(deps),
     adjustments: createAdjustmentService(deps),
+    availability: createAvailabilityService(deps),
   };
 }
 

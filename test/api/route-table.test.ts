@@ -122,6 +122,9 @@ beforeAll(async () => {
   });
   if (!allocationB.ok) throw new Error(allocationB.error.message);
   foreign.allocation = 'SO-B-1';
+  const ruleB = await t.services.availability.setRule(SYSTEM_ACTOR, { accountId: accountB, channel: 'shopify', safetyBuffer: 3 });
+  if (!ruleB.ok) throw new Error(ruleB.error.message);
+  foreign.channel_stock_rule = ruleB.value.id;
 
   const keyA = await t.services.apiKeys.create(SYSTEM_ACTOR, { name: 'A integration', role: 'seller_admin', accountId: accountA });
   if (!keyA.ok) throw new Error(keyA.error.message);

@@ -13,6 +13,7 @@ import { systemRoutes } from './system.js';
 import { userRoutes } from './users.js';
 import { warehouseRoutes } from './warehouses.js';
 import { allocationRoutes } from './allocations.js';
+import { availabilityRoutes } from './availability.js';
 import { inventoryRoutes } from './inventory.js';
 import { locationRoutes } from './locations.js';
 import { workOrderRoutes } from './work-orders.js';
@@ -36,4 +37,5 @@ export const ROUTES: readonly RouteSpec[] = [
   ...locationRoutes,
   ...inventoryRoutes,
   ...allocationRoutes,
+  ...availabilityRoutes,
 ];
