@@ -1,5 +1,5 @@
 /** The carton sheet template (装箱单), English or Chinese headers, .xlsx (with instructions) or .csv. */
-import ExcelJS from 'exceljs';
+import { excelJs } from '../lazy-modules.js';
 import Papa from 'papaparse';
 
 const HEADERS = {
@@ -49,7 +49,7 @@ const HELP = {
 export async function cartonTemplate(format: 'xlsx' | 'csv', lang: 'en' | 'zh'): Promise<Buffer> {
   const headers = HEADERS[lang];
   if (format === 'csv') return Buffer.from(`\ufeff${Papa.unparse([headers, ...EXAMPLES])}\r\n`, 'utf8');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   workbook.creator = 'Landed';
   const sheet = workbook.addWorksheet(lang === 'zh' ? '装箱单' : 'Cartons');
   sheet.addRow(headers);

@@ -6,20 +6,28 @@
  * declared values, origin, totals) as Excel workbooks and PDFs for the forwarder and customs.
  * Labels use the same CJK font as every PDF (documents/pdf.ts), so Chinese titles print.
  */
-import bwipjs from 'bwip-js';
-import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type BwipJs from 'bwip-js';
+import { excelJs, pdfKit } from '../lazy-modules.js';
 import { type CurrencyCode, type Money, money, toDecimalString } from '../../domain/money/index.js';
 import { cjkFonts, createPdf, heading, labelValues, PDF_FONTS, type PdfLanguage, type TableRow, table, title } from '../documents/pdf.js';
 import { declaredUnitValue, type PlanView, type ViewItem } from './plan-view.js';
 
 const MM = 72 / 25.4;
 
+// Loaded on first use, like exceljs and pdfkit (see ../lazy-modules.ts): most commands never print a label.
+const requireModule = createRequire(import.meta.url);
+let bwipModule: typeof BwipJs | undefined;
+function bwip(): typeof BwipJs {
+  bwipModule ??= requireModule('bwip-js') as typeof BwipJs;
+  return bwipModule;
+}
+
 export type DocumentLanguage = 'en' | 'zh-CN';
 
 /** Code 128 as a PNG, sized for print (bwip-js renders bars as whole pixels at `scale`). */
 export async function code128(text: string, heightMm: number): Promise<Buffer> {
-  return bwipjs.toBuffer({ bcid: 'code128', text, scale: 4, height: heightMm, includetext: false, paddingwidth: 0, paddingheight: 0 });
+  return bwip().toBuffer({ bcid: 'code128', text, scale: 4, height: heightMm, includetext: false, paddingwidth: 0, paddingheight: 0 });
 }
 
 function labelDocument(
@@ -29,7 +37,7 @@ function labelDocument(
   createdAt: Date,
 ): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
   const set = cjkFonts();
-  const doc = new PDFDocument({
+  const doc = new (pdfKit())({
     size: [widthMm * MM, heightMm * MM],
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
     autoFirstPage: false,
@@ -341,7 +349,7 @@ function parties(view: PlanView, lang: DocumentLanguage): [string, string][] {
 }
 
 export async function packingListXlsx(view: PlanView, lang: DocumentLanguage): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   wb.creator = 'Landed';
   const ws = wb.addWorksheet(t(lang, 'Packing list', '装箱单'));
   for (const [label, value] of parties(view, lang)) ws.addRow([label, value]);
@@ -396,7 +404,7 @@ export async function packingListXlsx(view: PlanView, lang: DocumentLanguage): P
 }
 
 export async function commercialInvoiceXlsx(view: PlanView, lang: DocumentLanguage): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   wb.creator = 'Landed';
   const ws = wb.addWorksheet(t(lang, 'Commercial invoice', '商业发票'));
   ws.addRow([t(lang, 'COMMERCIAL INVOICE', '商业发票 COMMERCIAL INVOICE')]).font = { bold: true, size: 14 };
