@@ -14,6 +14,8 @@ import { createReceivingService } from './inbound/receiving.js';
 import { createAdjustmentService } from './inventory/adjustments.js';
 import { createAllocationService } from './inventory/allocation.js';
 import { createAvailabilityService } from './inventory/availability.js';
+import { createCycleCountService } from './inventory/cycle-counts.js';
+import { createTransferService } from './inventory/transfers.js';
 import { createInventoryService } from './inventory/inventory.js';
 import { createLocationService } from './inventory/locations.js';
 import { createQuoteService } from './quotes.js';
@@ -68,6 +70,8 @@ export function createServices(options: { database: Database; clock?: Clock; ids
     inventory: createInventoryService(deps),
     adjustments: createAdjustmentService(deps),
     availability: createAvailabilityService(deps),
+    transfers: createTransferService(deps),
+    cycleCounts: createCycleCountService(deps),
   };
 }
 

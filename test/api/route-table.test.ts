@@ -125,6 +125,15 @@ beforeAll(async () => {
   const ruleB = await t.services.availability.setRule(SYSTEM_ACTOR, { accountId: accountB, channel: 'shopify', safetyBuffer: 3 });
   if (!ruleB.ok) throw new Error(ruleB.error.message);
   foreign.channel_stock_rule = ruleB.value.id;
+  const warehousesB = (await t.services.warehouses.list(SYSTEM_ACTOR, { limit: 50 })).items;
+  const transferB = await t.services.transfers.create(SYSTEM_ACTOR, {
+    accountId: accountB,
+    fromWarehouseId: warehousesB.find((w) => w.code === 'US-NJ1')?.id ?? '',
+    toWarehouseId: warehousesB.find((w) => w.code === 'US-CA1')?.id ?? '',
+    lines: [{ skuId: lotB.value.items[0].skuId, quantity: 1 }],
+  });
+  if (!transferB.ok) throw new Error(transferB.error.message);
+  foreign.stock_transfer = transferB.value.id;
 
   const keyA = await t.services.apiKeys.create(SYSTEM_ACTOR, { name: 'A integration', role: 'seller_admin', accountId: accountA });
   if (!keyA.ok) throw new Error(keyA.error.message);

@@ -14,6 +14,7 @@ import { userRoutes } from './users.js';
 import { warehouseRoutes } from './warehouses.js';
 import { allocationRoutes } from './allocations.js';
 import { availabilityRoutes } from './availability.js';
+import { stockOperationRoutes } from './stock-operations.js';
 import { inventoryRoutes } from './inventory.js';
 import { locationRoutes } from './locations.js';
 import { workOrderRoutes } from './work-orders.js';
@@ -38,4 +39,5 @@ export const ROUTES: readonly RouteSpec[] = [
   ...inventoryRoutes,
   ...allocationRoutes,
   ...availabilityRoutes,
+  ...stockOperationRoutes,
 ];
