@@ -15,6 +15,7 @@ import { createAdjustmentService } from './inventory/adjustments.js';
 import { createAllocationService } from './inventory/allocation.js';
 import { createAvailabilityService } from './inventory/availability.js';
 import { createCycleCountService } from './inventory/cycle-counts.js';
+import { createStorageService } from './inventory/storage.js';
 import { createTransferService } from './inventory/transfers.js';
 import { createInventoryService } from './inventory/inventory.js';
 import { createLocationService } from './inventory/locations.js';
@@ -72,6 +73,7 @@ export function createServices(options: { database: Database; clock?: Clock; ids
     availability: createAvailabilityService(deps),
     transfers: createTransferService(deps),
     cycleCounts: createCycleCountService(deps),
+    storage: createStorageService(deps, rateCards),
   };
 }
 

@@ -15,6 +15,7 @@ import { warehouseRoutes } from './warehouses.js';
 import { allocationRoutes } from './allocations.js';
 import { availabilityRoutes } from './availability.js';
 import { stockOperationRoutes } from './stock-operations.js';
+import { storageRoutes } from './storage.js';
 import { inventoryRoutes } from './inventory.js';
 import { locationRoutes } from './locations.js';
 import { workOrderRoutes } from './work-orders.js';
@@ -40,4 +41,5 @@ export const ROUTES: readonly RouteSpec[] = [
   ...allocationRoutes,
   ...availabilityRoutes,
   ...stockOperationRoutes,
+  ...storageRoutes,
 ];
