@@ -21,6 +21,7 @@ import { CliFailure, type CliIo, processIo, table } from './io.js';
 import { progressPrinter } from './progress.js';
 import { addCardCommands } from './cards-commands.js';
 import { addInboundCommands } from './inbound-commands.js';
+import { addInventoryCommands } from './inventory-commands.js';
 import { addQuoteCommands } from './quote-commands.js';
 import { addReturnCommands } from './returns-commands.js';
 
@@ -232,6 +233,7 @@ function buildProgram(io: CliIo): Command {
   addCardCommands(program, context);
   addInboundCommands(program, context);
   addReturnCommands(program, context);
+  addInventoryCommands(program, context);
 
   return program;
 }
