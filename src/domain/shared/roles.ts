@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'inventory:write',
   'inbound:read',
   'inbound:write',
+  'warehouse_ops:read',
   'warehouse_ops:write',
   'returns:read',
   'returns:write',
@@ -56,6 +57,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inventory:write',
     'inbound:read',
     'inbound:write',
+    'warehouse_ops:read',
     'warehouse_ops:write',
     'returns:read',
     'returns:write',
@@ -94,6 +96,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inventory:write',
     'inbound:read',
     'inbound:write',
+    // Receiving and putaway progress on their own goods; the writes stay with warehouse staff.
+    'warehouse_ops:read',
     'returns:read',
     'returns:write',
     'work_orders:read',
@@ -112,6 +116,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inventory:write',
     'inbound:read',
     'inbound:write',
+    // Receiving and putaway progress on their own goods; the writes stay with warehouse staff.
+    'warehouse_ops:read',
     'returns:read',
     'returns:write',
     'work_orders:read',
