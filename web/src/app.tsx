@@ -10,6 +10,9 @@ import { AccountsPage } from './pages/accounts-page';
 import { ApiKeysPage } from './pages/api-keys-page';
 import { InboundPlanPage } from './pages/inbound-plan-page';
 import { InboundPlansPage } from './pages/inbound-plans-page';
+import { InventoryPage } from './pages/inventory-page';
+import { InventorySkuPage } from './pages/inventory-sku-page';
+import { LocationsPage } from './pages/locations-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { QuoteNewPage } from './pages/quote-new-page';
@@ -61,6 +64,30 @@ function AppRoutes() {
             element={
               <RequirePermission permission="skus:write">
                 <SkuImportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="inventory"
+            element={
+              <RequirePermission permission="inventory:read">
+                <InventoryPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="inventory/skus/:id"
+            element={
+              <RequirePermission permission="inventory:read">
+                <InventorySkuPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="locations"
+            element={
+              <RequirePermission permission="warehouse_ops:write" staffOnly>
+                <LocationsPage />
               </RequirePermission>
             }
           />

@@ -1,5 +1,7 @@
 import {
   ApiOutlined,
+  AppstoreOutlined,
+  DatabaseOutlined,
   ExportOutlined,
   BankOutlined,
   CalculatorOutlined,
@@ -38,6 +40,8 @@ const AREAS: NavArea[] = [
   { path: '/skus', label: 'nav.skus', icon: <TagsOutlined />, permission: 'skus:read' },
   { path: '/inbound', label: 'nav.inbound', icon: <ImportOutlined />, permission: 'inbound:read' },
   { path: '/receiving', label: 'nav.receiving', icon: <ScanOutlined />, permission: 'warehouse_ops:write', staffOnly: true },
+  { path: '/inventory', label: 'nav.inventory', icon: <DatabaseOutlined />, permission: 'inventory:read' },
+  { path: '/locations', label: 'nav.locations', icon: <AppstoreOutlined />, permission: 'warehouse_ops:write', staffOnly: true },
   { path: '/quotes', label: 'nav.quotes', icon: <CalculatorOutlined />, permission: 'quotes:read' },
   { path: '/rate-cards', label: 'nav.rateCards', icon: <ProfileOutlined />, permission: 'rate_cards:read' },
   { path: '/returns', label: 'nav.returns', icon: <RollbackOutlined />, permission: 'returns:read' },
