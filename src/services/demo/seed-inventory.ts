@@ -11,7 +11,7 @@ import { expandLocationRange } from '../../domain/inventory/locations.js';
 import type { MovementInput } from '../../domain/inventory/movements.js';
 import { selectRows } from '../../db/connect.js';
 import { defaultLotCode, postMovements } from '../../db/repositories/inventory-ledger.js';
-import { ensureSystemLocations, insertLocations } from '../../db/repositories/locations.js';
+import { ensureSystemLocations, insertLocations, systemLocation } from '../../db/repositories/locations.js';
 import { accountWarehouses, inventoryLots } from '../../db/schema.js';
 import { inScope, PROVIDER_SCOPE } from '../../db/tenancy.js';
 import type { ServiceDeps } from '../context.js';
@@ -53,9 +53,12 @@ export async function seedDemoInventory(deps: ServiceDeps, accountCodes: string[
     const chosen = accounts.filter((a) => accountCodes.includes(a.code));
 
     let locationCount = 0;
-    const bins = new Map<string, string[]>();
+    // Free room per location, so the demo never overfills a bin.
+    const bins = new Map<string, { id: string; room: number }[]>();
+    const staging = new Map<string, string>();
     for (const warehouse of warehouses) {
       await ensureSystemLocations(tx, ids, warehouse.id);
+      staging.set(warehouse.id, (await systemLocation(tx, warehouse.id, 'staging')).id);
       if (!US_FULFILMENT.includes(warehouse.code)) continue;
       const rows = RACKING.flatMap((rack) => {
         const expanded = expandLocationRange(rack.range);
@@ -79,7 +82,7 @@ export async function seedDemoInventory(deps: ServiceDeps, accountCodes: string[
       locationCount += created.length;
       bins.set(
         warehouse.id,
-        created.filter((l) => l.locationType !== 'pallet').map((l) => l.id),
+        created.map((l) => ({ id: l.id, room: l.capacityUnits ?? Number.MAX_SAFE_INTEGER })),
       );
     }
 
@@ -124,7 +127,11 @@ export async function seedDemoInventory(deps: ServiceDeps, accountCodes: string[
             createdAt: now,
             updatedAt: now,
           });
+          // The first location with room for the lot, starting from a random one; RECEIVING when none has room.
           const places = bins.get(warehouse.id) ?? [];
+          const start = Math.floor(random() * places.length);
+          const place = [...places.slice(start), ...places.slice(0, start)].find((p) => p.room >= quantity);
+          if (place) place.room -= quantity;
           movements.push({
             accountId: account.id,
             skuId: sku.id,
@@ -132,8 +139,8 @@ export async function seedDemoInventory(deps: ServiceDeps, accountCodes: string[
             lotId: id,
             movement: 'adjust',
             onHandDelta: quantity,
-            locationId: places[Math.floor(random() * places.length)] ?? null,
-            locationDelta: places.length > 0 ? quantity : 0,
+            locationId: place?.id ?? (staging.get(warehouse.id) as string),
+            locationDelta: quantity,
             reasonCode: 'opening_balance',
             note: 'Demo opening balance',
             sourceType: 'opening_balance',
