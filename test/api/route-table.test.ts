@@ -94,7 +94,12 @@ beforeAll(async () => {
   if (!returnB.ok) throw new Error(returnB.error.message);
   foreign.return = returnB.value.detail.rma.id;
   const nj1 = (await t.services.warehouses.list(SYSTEM_ACTOR, { limit: 50 })).items.find((w) => w.code === 'US-NJ1');
-  const orderB = await t.services.workOrders.request(SYSTEM_ACTOR, { accountId: accountB, warehouseId: nj1?.id ?? '', kind: 'photos', quantity: 5 });
+  const orderB = await t.services.workOrders.request(SYSTEM_ACTOR, {
+    accountId: accountB,
+    warehouseId: nj1?.id ?? '',
+    kind: 'photos',
+    quantity: 5,
+  });
   if (!orderB.ok) throw new Error(orderB.error.message);
   foreign.work_order = orderB.value.order.id;
   const kitB = await t.services.kits.setRecipe(SYSTEM_ACTOR, skusB[1]?.id ?? '', [{ skuId: skusB[2]?.id, quantity: 2 }]);
