@@ -30,6 +30,8 @@ import { UsersPage } from './pages/users-page';
 import { WarehousesPage } from './pages/warehouses-page';
 import { WorkOrdersPage } from './pages/work-orders-page';
 import { ExitPlanPage } from './pages/exit-plan-page';
+import { CycleCountsPage } from './pages/cycle-counts-page';
+import { TransfersPage } from './pages/transfers-page';
 import { createQueryClient } from './query-client';
 import { RequireAuth } from './session/require-auth';
 import { RequirePermission } from './session/require-permission';
@@ -88,6 +90,22 @@ function AppRoutes() {
             element={
               <RequirePermission permission="warehouse_ops:write" staffOnly>
                 <LocationsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="transfers"
+            element={
+              <RequirePermission permission="inventory:read">
+                <TransfersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="cycle-counts"
+            element={
+              <RequirePermission permission="warehouse_ops:write" staffOnly>
+                <CycleCountsPage />
               </RequirePermission>
             }
           />
