@@ -235,6 +235,16 @@ describe('cycle counts', () => {
     }[];
     expect(ledger[0]).toMatchObject({ movement: 'count', on_hand_delta: -2, source_id: count.number });
     expect((await get(`/v1/cycle-counts/${count.id}`, seller)).statusCode).toBe(403);
+
+    // The staff's list finds it by warehouse and status; sellers may not list counts.
+    const approvedHere = (await get(`/v1/cycle-counts?warehouse_id=${ca}&status=approved`, operator)).json() as {
+      data: { id: string; status: string }[];
+    };
+    expect(approvedHere.data.map((c) => c.id)).toContain(count.id);
+    expect(approvedHere.data.every((c) => c.status === 'approved')).toBe(true);
+    const openHere = (await get(`/v1/cycle-counts?warehouse_id=${ca}&status=open`, operator)).json() as { data: { id: string }[] };
+    expect(openHere.data.map((c) => c.id)).not.toContain(count.id);
+    expect((await get('/v1/cycle-counts', seller)).statusCode).toBe(403);
   });
 });
 

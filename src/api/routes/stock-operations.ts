@@ -380,6 +380,26 @@ export const stockOperationRoutes = [
   }),
   defineRoute({
     method: 'GET',
+    url: '/v1/cycle-counts',
+    summary: 'Cycle counts, newest first, by warehouse and status (staff)',
+    tags: ['cycle counts'],
+    permission: 'warehouse_ops:write',
+    tenancy: { kind: 'shared' },
+    querystring: z.object({
+      warehouse_id: z.uuid().optional(),
+      status: z.enum(['open', 'submitted', 'approved', 'cancelled']).optional(),
+      ...PageQuery,
+    }),
+    response: { 200: pageOf(CycleCountSchema), ...errorResponses },
+    handler: async ({ services, actor, query }) => {
+      const page = orFail(
+        await services.cycleCounts.list(actor, { warehouseId: query.warehouse_id, status: query.status, ...pageFilter(query) }),
+      );
+      return { data: page.items.map(countDto), next_cursor: page.nextCursor };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
     url: '/v1/cycle-counts/:id',
     summary: 'A cycle count with expected, counted and variance per line (staff)',
     tags: ['cycle counts'],

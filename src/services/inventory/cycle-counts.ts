@@ -10,6 +10,7 @@ import { type AppError, appError, type ErrorDetail } from '../../domain/shared/e
 import { err, ok, type Result } from '../../domain/shared/result.js';
 import { type Executor, selectRows } from '../../db/connect.js';
 import { nextNumber, postMovements } from '../../db/repositories/inventory-ledger.js';
+import { encodeCursor } from '../../db/pagination.js';
 import { inScope, PROVIDER_SCOPE } from '../../db/tenancy.js';
 import type { Actor, ServiceDeps } from '../context.js';
 import { asResult } from './common.js';
@@ -267,7 +268,30 @@ export function createCycleCountService(deps: ServiceDeps) {
     });
   }
 
-  return { get, open, record, submit, approve, cancel };
+  /** Counts newest first, by warehouse and status, for the staff's count list. */
+  async function list(
+    actor: Actor,
+    query: { warehouseId?: string; status?: CycleCount['status']; after?: string; limit: number },
+  ): Promise<Result<{ items: CycleCount[]; nextCursor: string | null }, AppError>> {
+    const denied = staffOnly(actor);
+    if (denied) return err(denied);
+    return inScope(database.db, PROVIDER_SCOPE, async (tx) => {
+      const rows = await selectRows<{ id: string }>(
+        tx,
+        sql`SELECT id FROM cycle_counts WHERE TRUE
+             ${query.warehouseId ? sql`AND warehouse_id = ${query.warehouseId}` : sql``}
+             ${query.status ? sql`AND status = ${query.status}` : sql``}
+             ${query.after ? sql`AND id < ${query.after}` : sql``}
+             ORDER BY id DESC LIMIT ${query.limit + 1}`,
+      );
+      const items: CycleCount[] = [];
+      for (const row of rows.slice(0, query.limit)) items.push((await load(tx, row.id)) as CycleCount);
+      const last = items.at(-1);
+      return ok({ items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null });
+    });
+  }
+
+  return { get, list, open, record, submit, approve, cancel };
 }
 
 export type CycleCountService = ReturnType<typeof createCycleCountService>;

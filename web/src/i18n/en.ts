@@ -1024,13 +1024,7 @@ export const en = {
   'cycleCounts.title': 'Cycle counts',
   'cycleCounts.intro':
     'Count a zone or some locations: each location and lot holding units becomes a line with its expected units. Nothing changes until the count is submitted and approved; approval records one count movement per line that differs.',
-  'cycleCounts.empty': 'No counts on this device yet.',
-  'cycleCounts.deviceList':
-    'The API does not list cycle counts, so this page shows the counts opened or looked up on this device. Look one up by its ID to add it.',
-  'cycleCounts.lookup': 'Count ID (UUID)',
-  'cycleCounts.lookupInvalid': 'Enter the count’s ID (a UUID), not its number.',
-  'cycleCounts.unavailable': 'Could not load this count',
-  'cycleCounts.forget': 'Remove from list',
+  'cycleCounts.empty': 'No cycle counts yet.',
   'cycleCounts.enterCounts': 'Count',
   'cycleCounts.reviewButton': 'Review',
   'cycleCounts.progress': '{counted} / {lines}',

@@ -1010,12 +1010,7 @@ export const zhCN: Messages = {
   'cycleCounts.title': '循环盘点',
   'cycleCounts.intro':
     '盘点一个区或若干库位：每个有库存的库位和批次生成一行，并显示应有件数。提交并审批之前库存不会变化；审批时每个有差异的行记录一笔盘点调整。',
-  'cycleCounts.empty': '本设备上还没有盘点单。',
-  'cycleCounts.deviceList': 'API 没有提供盘点单列表，本页显示在本设备上新建或查询过的盘点单。输入盘点单 ID 可将其加入列表。',
-  'cycleCounts.lookup': '盘点单 ID（UUID）',
-  'cycleCounts.lookupInvalid': '请输入盘点单的 ID（UUID），而不是单号。',
-  'cycleCounts.unavailable': '无法加载此盘点单',
-  'cycleCounts.forget': '从列表移除',
+  'cycleCounts.empty': '还没有盘点单。',
   'cycleCounts.enterCounts': '盘点',
   'cycleCounts.reviewButton': '审核',
   'cycleCounts.progress': '{counted} / {lines}',
