@@ -113,7 +113,17 @@ beforeAll(async () => {
     accountId: accountB,
     destinationWarehouse: 'US-NJ1',
     freightMode: 'sea',
-    cartons: [{ length: '40', width: '30', height: '30', dimensionUnit: 'cm', weight: '8', weightUnit: 'kg', items: [{ sku: homelySku?.sellerSku ?? '', quantity: 6 }] }],
+    cartons: [
+      {
+        length: '40',
+        width: '30',
+        height: '30',
+        dimensionUnit: 'cm',
+        weight: '8',
+        weightUnit: 'kg',
+        items: [{ sku: homelySku?.sellerSku ?? '', quantity: 6 }],
+      },
+    ],
   });
   if (!inboundB.ok) throw new Error(inboundB.error.message);
   foreign.inbound_plan = inboundB.value.plan.id;

@@ -239,7 +239,10 @@ async function seedUnlocked(services: Services, onStep: (step: string) => void):
   }
 
   onStep('inventory');
-  await seedDemoInventory(services.deps, DEMO_ACCOUNTS.map((a) => a.code));
+  await seedDemoInventory(
+    services.deps,
+    DEMO_ACCOUNTS.map((a) => a.code),
+  );
 
   onStep('returns');
   await seedDemoReturns(services);
