@@ -63,7 +63,12 @@ export function FeeLinesTable({ quote }: { quote: QuoteResult }) {
         key: 'rate',
         title: t('quote.col.rate'),
         align: 'right',
-        render: (_, line) => <span className="nowrap">{formatRate(line.rate, line.amount.currency, locale)}</span>,
+        // A lane priced in CNY keeps its CNY rate; only the amount is converted (inputs.fxFrom).
+        render: (_, line) => (
+          <span className="nowrap">
+            {formatRate(line.rate, typeof line.inputs.fxFrom === 'string' ? line.inputs.fxFrom : line.amount.currency, locale)}
+          </span>
+        ),
       },
       {
         key: 'amount',
