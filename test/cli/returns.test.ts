@@ -1,49 +1,13 @@
 /** `landed returns …` and `landed work-orders …`: the returns bench and the work queue from a terminal. */
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
-import { databaseKind } from '../helpers/database.js';
-import { withDatabase } from '../helpers/global-setup.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCli } from '../helpers/cli.js';
 
-const onPostgres = databaseKind() === 'postgres';
-const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'landed-cli-returns-'));
-let env: NodeJS.ProcessEnv;
-let database: string | undefined;
+const cli = demoCli('returns');
+const { run } = cli;
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (s) => out.push(s), err: (s) => err.push(s), isTty: false, env };
-  const code = await main(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+beforeAll(cli.setUp, 180_000);
 
-beforeAll(async () => {
-  if (onPostgres) {
-    const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') });
-    database = `landed_t_${process.ppid}_${randomBytes(5).toString('hex')}`;
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
-    env = { DATABASE_URL: withDatabase(inject('postgresAdminUrl'), database) };
-  } else env = { LANDED_DATA_DIR: path.join(tmpRoot, 'data') };
-  expect((await run(['seed', '--demo'])).code).toBe(0);
-}, 180_000);
-
-afterAll(async () => {
-  if (database) {
-    const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-  }
-  fs.rmSync(tmpRoot, { recursive: true, force: true });
-});
+afterAll(cli.tearDown);
 
 describe('landed returns', () => {
   it('authorises, receives by scan, inspects and reports the clock', async () => {
