@@ -7,6 +7,7 @@ import { type Database, openDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { createServices, type Services } from './services/create-services.js';
 import { type SeedReport, seedDemo } from './services/demo/seed-demo.js';
+import { scheduleStorageSnapshots } from './services/inventory/storage-schedule.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -32,6 +33,8 @@ export async function startServer(config: Config, options: { demo: boolean; log?
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '::' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    // Storage is charged from these; without them a day's storage fees would silently be missing.
+    const snapshots = scheduleStorageSnapshots(services.storage, log);
     return {
       app,
       database,
@@ -40,6 +43,7 @@ export async function startServer(config: Config, options: { demo: boolean; log?
       seed,
       async close() {
         await app.close();
+        await snapshots.stop();
         await database.close();
       },
     };

@@ -4,10 +4,12 @@
  * report with the surcharge from the account's age-banded rate card rule.
  */
 import { sql } from 'drizzle-orm';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '../../src/db/connect.js';
 import { inScope, PROVIDER_SCOPE } from '../../src/db/tenancy.js';
 import { fixedClock } from '../../src/domain/shared/clock.js';
+import { scheduleStorageSnapshots } from '../../src/services/inventory/storage-schedule.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { addStock, freshSku, warehouseId } from '../helpers/stock.js';
 
@@ -76,6 +78,29 @@ describe('storage snapshots', () => {
     expect(one.json().error.code).toBe('invalid_state');
     expect((await post('/v1/storage/snapshots', operator, { date: '2026-02-30' })).statusCode).toBe(400);
     expect((await post('/v1/storage/snapshots', seller, { date: day(-1) })).statusCode).toBe(403);
+  });
+});
+
+describe('the server takes the snapshots itself', () => {
+  it('takes every snapshot whose cutoff has passed, catching up missed days, each once', async () => {
+    const schedule = scheduleStorageSnapshots(t.services.storage, pino({ level: 'silent' }), 3_600_000);
+    await schedule.idle();
+    await schedule.stop();
+    const taken = await inScope(t.db.database.db, PROVIDER_SCOPE, (tx) =>
+      selectRows<{ snapshot_date: string; n: number }>(
+        tx,
+        sql`SELECT snapshot_date::text, count(*)::int AS n FROM storage_snapshots WHERE warehouse_id = ${nj} GROUP BY 1 ORDER BY 1`,
+      ),
+    );
+    // Yesterday's cutoff has passed (caught up on start); today's (18:00 in New Jersey) has not.
+    expect(taken.map((r) => r.snapshot_date)).toContain(day(-1));
+    expect(taken.map((r) => r.snapshot_date)).not.toContain(day(0));
+    const events = await eventsOf(day(-1));
+    expect(events).toBeGreaterThan(0);
+    // A second server, or the next check, finds nothing left to take.
+    const again = await t.services.storage.takeDue();
+    expect(again.filter((w) => w.warehouseCode === 'US-NJ1')).toEqual([]);
+    expect(await eventsOf(day(-1))).toBe(events);
   });
 });
 

@@ -329,7 +329,39 @@ export function createStorageService(deps: ServiceDeps, rateCards: RateCardServi
     });
   }
 
-  return { snapshot, ageing };
+  /**
+   * Every snapshot whose cutoff has passed and that is not taken yet, over the last `days`
+   * dates (so a server that was down catches up). What the server's schedule runs; the same
+   * rows and events as `snapshot`, each written once.
+   */
+  async function takeDue(days = 3): Promise<WarehouseSnapshot[]> {
+    const now = clock.now();
+    const taken: WarehouseSnapshot[] = [];
+    for (let back = days - 1; back >= 0; back--) {
+      const date = new Date(now.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+      const results = await inScope(database.db, PROVIDER_SCOPE, async (tx) => {
+        const warehouses = await selectRows<{ id: string; code: string; timezone: string; cutoffs: unknown; done: boolean }>(
+          tx,
+          sql`SELECT w.id, w.code, w.timezone, w.cutoffs,
+                     EXISTS (SELECT 1 FROM storage_snapshots s WHERE s.snapshot_date = ${date} AND s.warehouse_id = w.id) AS done
+                FROM warehouses w WHERE w.status = 'active' ORDER BY w.code`,
+        );
+        const done: WarehouseSnapshot[] = [];
+        for (const w of warehouses) {
+          if (w.done) continue;
+          const cutoffs = (typeof w.cutoffs === 'string' ? JSON.parse(w.cutoffs) : w.cutoffs) as { name: string; time: string }[];
+          const cutoffAt = cutoffInstant(date, storageCutoffTime(cutoffs), w.timezone);
+          if (cutoffAt.getTime() > now.getTime()) continue;
+          done.push(await snapshotWarehouse(tx, w, date, cutoffAt, now));
+        }
+        return done;
+      });
+      taken.push(...results);
+    }
+    return taken;
+  }
+
+  return { snapshot, takeDue, ageing };
 }
 
 export type StorageService = ReturnType<typeof createStorageService>;
