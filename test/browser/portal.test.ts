@@ -4,23 +4,15 @@
  * sheet with a bad row, read the row error, fix it, import, and find the SKUs listed.
  * Screenshots are saved under test-output/browser/.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Portal, startPortal } from './portal-harness.js';
 
-const SHOTS = path.resolve('test-output/browser');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-let server: ChildProcess;
+let portal: Portal;
 let baseUrl: string;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
 
-const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string) => portal.shot(name);
 
 function sheet(rows: string[][]): { name: string; mimeType: string; buffer: Buffer } {
   const header = ['卖家SKU', '中文品名', '英文品名', '长', '宽', '高', '尺寸单位', '重量', '重量单位', '特殊属性'];
@@ -29,47 +21,12 @@ function sheet(rows: string[][]): { name: string; mimeType: string; buffer: Buff
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync('dist/web/index.html') || !fs.existsSync('dist/src/cli/main.js')) {
-    throw new Error('Build first: npm run build');
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'landed-browser-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, LANDED_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  server = spawn(process.execPath, ['bin/landed.mjs', 'start'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  baseUrl = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    server.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /serving (http:\/\/[^\s]+) /.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    server.once('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  page = await context.newPage();
+  portal = await startPortal('portal');
+  ({ baseUrl, page } = portal);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await portal?.close();
 });
 
 describe('portal', () => {
