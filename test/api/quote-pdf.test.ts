@@ -4,6 +4,7 @@ import { formatMoney, moneyFromDto } from '../../src/domain/money/index.js';
 import { fixedClock } from '../../src/domain/shared/clock.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { readPdf } from '../helpers/pdf-text.js';
+import { quoteBody } from '../helpers/quote-request.js';
 
 const clock = fixedClock(new Date('2026-11-25T08:00:00Z'));
 let t: TestApp;
@@ -19,46 +20,6 @@ interface SavedQuoteJson {
 
 const send = (method: 'GET' | 'POST', url: string, cookie: string | null, payload?: unknown) =>
   t.app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload === undefined ? {} : { payload: payload as object }) });
-
-const quoteBody = {
-  orders_per_day: '50',
-  origin_warehouse: 'US-NJ1',
-  skus: [
-    {
-      seller_sku: 'TL-TEE-BLK-M',
-      length: '30',
-      width: '25',
-      height: '3',
-      dimension_unit: 'cm',
-      weight: '180',
-      weight_unit: 'g',
-      declared_value: '3.20',
-      hs_code: '6109.10.0012',
-      country_of_origin: 'CN',
-      flags: [],
-    },
-    {
-      seller_sku: 'TL-HOOD-BLK-M',
-      length: '35',
-      width: '30',
-      height: '6',
-      dimension_unit: 'cm',
-      weight: '520',
-      weight_unit: 'g',
-      declared_value: '7.80',
-      hs_code: '6110.30.3053',
-      country_of_origin: 'CN',
-      flags: [],
-      share: '0.5',
-    },
-  ],
-  destinations: [
-    { zip: '10001', share: '0.5' },
-    { zip: '90012', share: '0.5' },
-  ],
-  first_leg_lane: 'SAMPLE/CN-YTN>US-LAX/LCL',
-  stock_cover_days: 60,
-};
 
 /** Text compared without white space: a wrapped cell is split into lines wherever the width ends. */
 const squeeze = (text: string) => text.replace(/\s+/g, '');

@@ -14,6 +14,7 @@ import {
   skuLabelCount,
   skuLabelsPdf,
 } from '../../services/inbound/documents.js';
+import type { PlanView } from '../../services/inbound/plan-view.js';
 import { errorResponses, ErrorSchema, IdParams, PageQuery, pageOf } from '../dto.js';
 import { fail, orFail } from '../http-errors.js';
 import {
@@ -261,51 +262,42 @@ const documentRoutes = [
       return pdf;
     },
   }),
-  defineRoute({
-    method: 'GET',
-    url: '/v1/inbound-plans/:id/packing-list',
-    summary: 'Packing list (cartons, contents, sizes, weights), XLSX or PDF',
-    tags: ['inbound'],
-    permission: 'inbound:read',
-    tenancy: { kind: 'account', resource: 'inbound_plan' },
-    params: IdParams,
-    querystring: z.object({ format: z.enum(['xlsx', 'pdf']).default('xlsx'), lang: LangQuery }),
-    response: { 200: z.any(), ...errorResponses },
-    handler: async ({ services, actor, params, query, reply }) => {
-      const view = orFail(await services.inboundPlans.get(actor, params.id));
-      const file =
-        query.format === 'pdf'
-          ? await packingListPdf(view, query.lang, services.deps.clock.now())
-          : await packingListXlsx(view, query.lang);
-      reply
-        .header('content-type', query.format === 'pdf' ? 'application/pdf' : XLSX)
-        .header('content-disposition', `attachment; filename="${view.plan.number}-packing-list.${query.format}"`);
-      return file;
-    },
-  }),
-  defineRoute({
-    method: 'GET',
-    url: '/v1/inbound-plans/:id/commercial-invoice',
-    summary: 'Commercial invoice (HS codes, declared values, origin, totals), XLSX or PDF',
-    tags: ['inbound'],
-    permission: 'inbound:read',
-    tenancy: { kind: 'account', resource: 'inbound_plan' },
-    params: IdParams,
-    querystring: z.object({ format: z.enum(['xlsx', 'pdf']).default('xlsx'), lang: LangQuery }),
-    response: { 200: z.any(), ...errorResponses },
-    handler: async ({ services, actor, params, query, reply }) => {
-      const view = orFail(await services.inboundPlans.get(actor, params.id));
-      const file =
-        query.format === 'pdf'
-          ? await commercialInvoicePdf(view, query.lang, services.deps.clock.now())
-          : await commercialInvoiceXlsx(view, query.lang);
-      reply
-        .header('content-type', query.format === 'pdf' ? 'application/pdf' : XLSX)
-        .header('content-disposition', `attachment; filename="${view.plan.number}-commercial-invoice.${query.format}"`);
-      return file;
-    },
-  }),
+  shipmentDocumentRoute('packing-list', 'Packing list (cartons, contents, sizes, weights), XLSX or PDF', packingListPdf, packingListXlsx),
+  shipmentDocumentRoute(
+    'commercial-invoice',
+    'Commercial invoice (HS codes, declared values, origin, totals), XLSX or PDF',
+    commercialInvoicePdf,
+    commercialInvoiceXlsx,
+  ),
 ];
+
+/** A plan's document for the forwarder and customs, as XLSX (default) or PDF, in either language. */
+function shipmentDocumentRoute(
+  name: 'packing-list' | 'commercial-invoice',
+  summary: string,
+  pdf: (view: PlanView, lang: DocumentLanguage, at: Date) => Promise<Buffer>,
+  xlsx: (view: PlanView, lang: DocumentLanguage) => Promise<Buffer>,
+) {
+  return defineRoute({
+    method: 'GET',
+    url: `/v1/inbound-plans/:id/${name}`,
+    summary,
+    tags: ['inbound'],
+    permission: 'inbound:read',
+    tenancy: { kind: 'account', resource: 'inbound_plan' },
+    params: IdParams,
+    querystring: z.object({ format: z.enum(['xlsx', 'pdf']).default('xlsx'), lang: LangQuery }),
+    response: { 200: z.any(), ...errorResponses },
+    handler: async ({ services, actor, params, query, reply }) => {
+      const view = orFail(await services.inboundPlans.get(actor, params.id));
+      const file = query.format === 'pdf' ? await pdf(view, query.lang, services.deps.clock.now()) : await xlsx(view, query.lang);
+      reply
+        .header('content-type', query.format === 'pdf' ? 'application/pdf' : XLSX)
+        .header('content-disposition', `attachment; filename="${view.plan.number}-${name}.${query.format}"`);
+      return file;
+    },
+  });
+}
 
 export const inboundPlanRoutes = [
   defineRoute({

@@ -43,6 +43,25 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const READ_ALL: Permission[] = PERMISSIONS.filter((p) => p.endsWith(':read'));
 
+/** What every seller role does with its own goods; seller admins also manage users and keys. */
+const SELLER_OPERATIONS: readonly Permission[] = [
+  'skus:read',
+  'skus:write',
+  'rate_cards:read',
+  'quotes:read',
+  'quotes:write',
+  'inventory:read',
+  'inventory:write',
+  'inbound:read',
+  'inbound:write',
+  // Receiving and putaway progress on their own goods; the writes stay with warehouse staff.
+  'warehouse_ops:read',
+  'returns:read',
+  'returns:write',
+  'work_orders:read',
+  'work_orders:write',
+];
+
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   operator: [
@@ -87,42 +106,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'api_keys:read',
     'api_keys:write',
     'warehouses:read',
-    'skus:read',
-    'skus:write',
-    'rate_cards:read',
-    'quotes:read',
-    'quotes:write',
-    'inventory:read',
-    'inventory:write',
-    'inbound:read',
-    'inbound:write',
-    // Receiving and putaway progress on their own goods; the writes stay with warehouse staff.
-    'warehouse_ops:read',
-    'returns:read',
-    'returns:write',
-    'work_orders:read',
-    'work_orders:write',
+    ...SELLER_OPERATIONS,
   ],
-  seller_user: [
-    'installation:read',
-    'accounts:read',
-    'warehouses:read',
-    'skus:read',
-    'skus:write',
-    'rate_cards:read',
-    'quotes:read',
-    'quotes:write',
-    'inventory:read',
-    'inventory:write',
-    'inbound:read',
-    'inbound:write',
-    // Receiving and putaway progress on their own goods; the writes stay with warehouse staff.
-    'warehouse_ops:read',
-    'returns:read',
-    'returns:write',
-    'work_orders:read',
-    'work_orders:write',
-  ],
+  seller_user: ['installation:read', 'accounts:read', 'warehouses:read', ...SELLER_OPERATIONS],
   auditor: READ_ALL,
 };
 

@@ -1,0 +1,40 @@
+/** A quote request for the demo seller THREADLINE: two apparel SKUs, two destinations, an LCL lane. */
+export const quoteBody = {
+  orders_per_day: '50',
+  origin_warehouse: 'US-NJ1',
+  skus: [
+    {
+      seller_sku: 'TL-TEE-BLK-M',
+      length: '30',
+      width: '25',
+      height: '3',
+      dimension_unit: 'cm',
+      weight: '180',
+      weight_unit: 'g',
+      declared_value: '3.20',
+      hs_code: '6109.10.0012',
+      country_of_origin: 'CN',
+      flags: [],
+    },
+    {
+      seller_sku: 'TL-HOOD-BLK-M',
+      length: '35',
+      width: '30',
+      height: '6',
+      dimension_unit: 'cm',
+      weight: '520',
+      weight_unit: 'g',
+      declared_value: '7.80',
+      hs_code: '6110.30.3053',
+      country_of_origin: 'CN',
+      flags: [],
+      share: '0.5',
+    },
+  ],
+  destinations: [
+    { zip: '10001', share: '0.5' },
+    { zip: '90012', share: '0.5' },
+  ],
+  first_leg_lane: 'SAMPLE/CN-YTN>US-LAX/LCL',
+  stock_cover_days: 60,
+};
