@@ -627,6 +627,94 @@ export const cycleCountLines = pgTable('cycle_count_lines', {
   countedAt: timestamp('counted_at', { withTimezone: true, mode: 'date' }),
 });
 
+// Billing (migrations/0009_billing.sql): meter mapping, runs, invoices and credit notes.
+export const billingMeterMap = pgTable(
+  'billing_meter_map',
+  {
+    eventKind: text('event_kind').notNull(),
+    eventUnit: text('event_unit').notNull(),
+    meter: text('meter').notNull(),
+    ruleId: text('rule_id').notNull(),
+    groupKey: text('group_key'),
+    columnKey: text('column_key'),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.eventKind, t.eventUnit, t.meter, t.ruleId] })],
+);
+
+export const billingRuns = pgTable('billing_runs', {
+  id: uuid('id').primaryKey(),
+  period: text('period').notNull(),
+  accountId: uuid('account_id'),
+  status: text('status').notNull(),
+  accountsTotal: integer('accounts_total').notNull(),
+  accountsDone: integer('accounts_done').notNull(),
+  invoicesWritten: integer('invoices_written').notNull(),
+  accountsSkipped: integer('accounts_skipped').notNull(),
+  error: text('error'),
+  requestedBy: uuid('requested_by'),
+  startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+});
+
+export const invoices = pgTable('invoices', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  documentType: text('document_type').notNull(),
+  period: text('period').notNull(),
+  status: text('status').notNull(),
+  number: text('number'),
+  creditOf: uuid('credit_of'),
+  reason: text('reason'),
+  currency: char('currency', { length: 3 }).notNull(),
+  totalMinor: bigint('total_minor', { mode: 'bigint' }).notNull(),
+  fxCurrency: char('fx_currency', { length: 3 }),
+  fxRate: numeric('fx_rate', { precision: 18, scale: 8 }),
+  fxDate: date('fx_date', { mode: 'string' }),
+  fxTotalMinor: bigint('fx_total_minor', { mode: 'bigint' }),
+  periodStart: timestamp('period_start', { withTimezone: true, mode: 'date' }).notNull(),
+  periodEnd: timestamp('period_end', { withTimezone: true, mode: 'date' }).notNull(),
+  timeZone: text('time_zone').notNull(),
+  eventsThrough: timestamp('events_through', { withTimezone: true, mode: 'date' }).notNull(),
+  lateAfter: timestamp('late_after', { withTimezone: true, mode: 'date' }),
+  lateBefore: timestamp('late_before', { withTimezone: true, mode: 'date' }),
+  cards: jsonb('cards').notNull(),
+  warnings: jsonb('warnings').notNull(),
+  runId: uuid('run_id'),
+  computedAt: timestamp('computed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  finalizedAt: timestamp('finalized_at', { withTimezone: true, mode: 'date' }),
+  finalizedBy: uuid('finalized_by'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const invoiceLines = pgTable('invoice_lines', {
+  id: uuid('id').primaryKey(),
+  invoiceId: uuid('invoice_id').notNull(),
+  accountId: uuid('account_id').notNull(),
+  lineNo: integer('line_no').notNull(),
+  module: text('module').notNull(),
+  cardCode: text('card_code').notNull(),
+  cardVersion: integer('card_version').notNull(),
+  ruleId: text('rule_id').notNull(),
+  label: jsonb('label').notNull(),
+  quantity: text('quantity').notNull(),
+  unit: text('unit').notNull(),
+  rate: text('rate').notNull(),
+  preciseAmount: text('precise_amount').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  amountMinor: bigint('amount_minor', { mode: 'bigint' }).notNull(),
+  rounding: text('rounding').notNull(),
+  formula: jsonb('formula').notNull(),
+  inputs: jsonb('inputs').notNull(),
+  warnings: jsonb('warnings').notNull(),
+  note: jsonb('note'),
+  selector: jsonb('selector'),
+  eventCount: bigint('event_count', { mode: 'number' }).notNull(),
+  eventQuantity: numeric('event_quantity', { precision: 24, scale: 4 }).notNull(),
+  creditedLineId: uuid('credited_line_id'),
+});
+
 export const schema = {
   installation,
   accounts,
@@ -667,5 +755,9 @@ export const schema = {
   stockTransferLots,
   cycleCounts,
   cycleCountLines,
+  billingMeterMap,
+  billingRuns,
+  invoices,
+  invoiceLines,
 };
 export type Schema = typeof schema;

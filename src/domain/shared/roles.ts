@@ -38,6 +38,9 @@ export const PERMISSIONS = [
   'returns:write',
   'work_orders:read',
   'work_orders:write',
+  // Billing: finance and admins run bills, finalize and credit; sellers read their own invoices.
+  'billing:read',
+  'billing:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +63,7 @@ const SELLER_OPERATIONS: readonly Permission[] = [
   'returns:write',
   'work_orders:read',
   'work_orders:write',
+  'billing:read',
 ];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -97,6 +101,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inbound:read',
     'returns:read',
     'work_orders:read',
+    'billing:read',
+    'billing:write',
   ],
   seller_admin: [
     'installation:read',
