@@ -5,7 +5,7 @@ import type { AppError } from '../domain/shared/errors.js';
 import { err, type Result } from '../domain/shared/result.js';
 
 export async function readSkuSheet(name: string, data: Buffer): Promise<Result<QuoteSku[], AppError>> {
-  // exceljs takes a quarter of a second to load: only commands that read a sheet pay for it.
+  // Loaded here so only commands that read a sheet pay for the reader.
   const [{ readTable }, { skusFromTable }] = await Promise.all([
     import('../services/spreadsheets/read-table.js'),
     import('../services/spreadsheets/quote-sheet.js'),

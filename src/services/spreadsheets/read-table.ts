@@ -3,11 +3,10 @@
  * domain's sheet parsers take. Sellers in China often save CSV from Excel in GB18030, so a
  * file that is not valid UTF-8 is decoded as GB18030.
  */
-import type ExcelJS from 'exceljs';
-import { excelJs } from '../lazy-modules.js';
 import Papa from 'papaparse';
 import { type AppError, appError } from '../../domain/shared/errors.js';
 import { err, ok, type Result } from '../../domain/shared/result.js';
+import { readXlsxTable, XlsxReadError } from './xlsx-reader.js';
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -51,40 +50,15 @@ function decodeText(data: Buffer): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-async function readXlsx(data: Buffer): Promise<Result<string[][], AppError>> {
-  const workbook = new (excelJs().Workbook)();
+function readXlsx(data: Buffer): Result<string[][], AppError> {
   try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    return err(appError('unsupported_file', 'The workbook could not be opened; is it a valid .xlsx file?'));
+    return ok(readXlsxTable(data));
+  } catch (error) {
+    if (!(error instanceof XlsxReadError)) throw error;
+    const reason =
+      error.message === 'the workbook has no sheet'
+        ? 'The workbook has no sheet.'
+        : `The workbook could not be opened (${error.message}); is it a valid .xlsx file?`;
+    return err(appError('unsupported_file', reason));
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return err(appError('unsupported_file', 'The workbook has no sheet.'));
-  const table: string[][] = [];
-  const width = sheet.columnCount;
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
-    table[rowNumber - 1] = cells;
-  });
-  for (let i = 0; i < table.length; i++) table[i] ??= [];
-  return ok(table);
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') {
-    // Excel keeps doubles; 15 significant digits is what Excel itself shows.
-    return String(Number(value.toPrecision(15)));
-  }
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
-  }
-  return String(value);
 }
