@@ -7,6 +7,7 @@ import { type IdGenerator, monotonicIds } from '../domain/shared/ids.js';
 import { createAccountService } from './accounts.js';
 import { createApiKeyService } from './api-keys.js';
 import { createAuthService } from './auth.js';
+import { createBillingService } from './billing/billing.js';
 import type { ServiceDeps } from './context.js';
 import { createInstallationService } from './installation.js';
 import { createInboundPlanService } from './inbound/inbound-plans.js';
@@ -74,6 +75,7 @@ export function createServices(options: { database: Database; clock?: Clock; ids
     transfers: createTransferService(deps),
     cycleCounts: createCycleCountService(deps),
     storage: createStorageService(deps, rateCards),
+    billing: createBillingService(deps, rateCards),
   };
 }
 
