@@ -27,7 +27,8 @@ export type AccountResource =
   | 'inventory_lot'
   | 'allocation'
   | 'channel_stock_rule'
-  | 'stock_transfer';
+  | 'stock_transfer'
+  | 'invoice';
 
 export type Tenancy =
   /** No caller needed (health, login). */

@@ -37,6 +37,7 @@ const RESOURCE_TABLE: Record<AccountResource, { table: string; accountColumn: st
   allocation: { table: '(SELECT reference AS id, * FROM allocation_requests)', accountColumn: 'account_id' },
   channel_stock_rule: { table: 'channel_stock_rules', accountColumn: 'account_id' },
   stock_transfer: { table: 'stock_transfers', accountColumn: 'account_id' },
+  invoice: { table: 'invoices', accountColumn: 'account_id' },
 };
 
 let t: TestApp;
@@ -44,6 +45,8 @@ let accountA: string;
 let accountB: string;
 /** One record of seller B per resource kind: the target of every cross-tenant attempt. */
 const foreign = {} as Record<AccountResource, string>;
+/** A line of seller B's invoice, for the drill-down route. */
+let foreignLine = '';
 const credentials: { name: string; headers: Record<string, string> }[] = [];
 
 beforeAll(async () => {
@@ -149,6 +152,14 @@ beforeAll(async () => {
   });
   if (!transferB.ok) throw new Error(transferB.error.message);
   foreign.stock_transfer = transferB.value.id;
+  const period = t.services.deps.clock.now().toISOString().slice(0, 7);
+  const billedB = await t.services.billing.run(SYSTEM_ACTOR, { period, accountCode: B });
+  if (!billedB.ok) throw new Error(billedB.error.message);
+  const invoicesB = await t.services.billing.list(SYSTEM_ACTOR, { accountId: accountB, period, limit: 1 });
+  if (!invoicesB.ok || !invoicesB.value.items[0]) throw new Error('no invoice for B');
+  foreign.invoice = invoicesB.value.items[0].id;
+  const invoiceB = await t.services.billing.get(SYSTEM_ACTOR, foreign.invoice);
+  foreignLine = (invoiceB.ok && invoiceB.value.lines[0]?.id) || '00000000-0000-7000-8000-000000000000';
 
   const keyA = await t.services.apiKeys.create(SYSTEM_ACTOR, { name: 'A integration', role: 'seller_admin', accountId: accountA });
   if (!keyA.ok) throw new Error(keyA.error.message);
@@ -161,7 +172,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 function urlFor(route: RouteSpec, id: string): string {
-  return route.url.replace(':id', id).replace(':version', '1');
+  return route.url.replace(':id', id).replace(':version', '1').replace(':lineId', foreignLine || id);
 }
 
 function request(route: RouteSpec, url: string, headers: Record<string, string>, extra: { accountId?: string } = {}) {

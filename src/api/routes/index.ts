@@ -2,6 +2,7 @@ import type { RouteSpec } from '../route.js';
 import { accountRoutes } from './accounts.js';
 import { apiKeyRoutes } from './api-keys.js';
 import { authRoutes } from './auth.js';
+import { billingRoutes } from './billing.js';
 import { exitPlanRoutes } from './exit-plans.js';
 import { kitRoutes } from './kits.js';
 import { inboundPlanRoutes } from './inbound-plans.js';
@@ -42,4 +43,5 @@ export const ROUTES: readonly RouteSpec[] = [
   ...availabilityRoutes,
   ...stockOperationRoutes,
   ...storageRoutes,
+  ...billingRoutes,
 ];
