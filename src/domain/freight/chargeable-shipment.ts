@@ -87,13 +87,13 @@ function total(items: Measured[], pick: (m: Measured) => Decimal): Decimal {
  */
 function greaterOf(
   items: Measured[],
+  totalKg: Decimal,
+  totalCm3: Decimal,
   basis: ChargeableBasis,
   step: string,
   weightSide: (kg: Decimal) => Decimal,
   volumeSide: (cm3: Decimal) => Decimal,
 ): { perCarton: Decimal[]; measured: Decimal; governedBy: 'weight' | 'volume' } {
-  const totalKg = total(items, (m) => m.kg);
-  const totalCm3 = total(items, (m) => m.cm3);
   const governedBy = volumeSide(totalCm3).gt(weightSide(totalKg)) ? 'volume' : 'weight';
   if (basis === 'per_carton') {
     // Each carton: max(actual, volumetric) rounded up to the step; then Σ × count.
@@ -122,6 +122,19 @@ function greaterOf(
  * // 1.8 CBM and 900 kg → max(1.8, 0.9 t) = 1.8 W/M
  * chargeableShipment(tenCartonsOf0_18Cbm90Kg, lclLane).chargeable; // '1.8'
  */
+/**
+ * The shipment with its per-carton detail computed on first read: a quote prices thousands of
+ * estimated cartons and reads only the totals, and the detail is five 50-digit operations a
+ * carton. The property is enumerable, so JSON and equality see it as a plain array.
+ */
+function withCartons(shipment: Omit<ChargeableShipment, 'cartons'>, detail: () => CartonChargeable[]): ChargeableShipment {
+  let cartons: CartonChargeable[] | undefined;
+  return Object.defineProperty(shipment, 'cartons', {
+    enumerable: true,
+    get: () => (cartons ??= detail()),
+  }) as ChargeableShipment;
+}
+
 export function chargeableShipment(cartons: readonly Carton[], lane: Lane): ChargeableShipment {
   const items = measure(cartons);
   const totalKg = total(items, (m) => m.kg);
@@ -152,63 +165,71 @@ export function chargeableShipment(cartons: readonly Carton[], lane: Lane): Char
         }
         return kg;
       };
-      const { perCarton, measured, governedBy } = greaterOf(items, p.basis, p.weightStepKg, (kg) => kg, volumetric);
+      const { perCarton, measured, governedBy } = greaterOf(items, totalKg, totalCm3, p.basis, p.weightStepKg, (kg) => kg, volumetric);
       const minimum = new UnitDecimal(p.minimumChargeableKg ?? 0);
       const minimumApplied = minimum.gt(measured);
-      return {
-        ...base,
-        basis: p.basis,
-        unit: 'kg',
-        cartons: items.map((m, i) => ({
-          ...cartonBase(m),
-          volumetricKg: display(volumetric(m.cm3)),
-          chargeable: display(perCarton[i] as Decimal),
-        })),
-        totalVolumetricKg: display(volumetric(totalCm3)),
-        measured: measured.toFixed(),
-        chargeable: (minimumApplied ? minimum : measured).toFixed(),
-        minimumApplied,
-        governedBy,
-      };
+      return withCartons(
+        {
+          ...base,
+          basis: p.basis,
+          unit: 'kg',
+          totalVolumetricKg: display(volumetric(totalCm3)),
+          measured: measured.toFixed(),
+          chargeable: (minimumApplied ? minimum : measured).toFixed(),
+          minimumApplied,
+          governedBy,
+        },
+        () =>
+          items.map((m, i) => ({
+            ...cartonBase(m),
+            volumetricKg: display(volumetric(m.cm3)),
+            chargeable: display(perCarton[i] as Decimal),
+          })),
+      );
     }
     case 'per_cbm': {
       const tonnes = (kg: Decimal) => kg.div(p.kgPerCbm);
       const cbm = (cm3: Decimal) => cm3.times(M3_PER_CM3);
-      const { perCarton, measured, governedBy } = greaterOf(items, p.basis, p.unitStep, tonnes, cbm);
+      const { perCarton, measured, governedBy } = greaterOf(items, totalKg, totalCm3, p.basis, p.unitStep, tonnes, cbm);
       const minimum = new UnitDecimal(p.minimumUnits);
       const minimumApplied = minimum.gt(measured);
-      return {
-        ...base,
-        basis: p.basis,
-        unit: 'w/m',
-        cartons: items.map((m, i) => ({
-          ...cartonBase(m),
-          volumetricKg: cbm(m.cm3).times(p.kgPerCbm).toFixed(),
-          chargeable: display(perCarton[i] as Decimal),
-        })),
-        totalVolumetricKg: cbm(totalCm3).times(p.kgPerCbm).toFixed(),
-        measured: measured.toFixed(),
-        chargeable: (minimumApplied ? minimum : measured).toFixed(),
-        minimumApplied,
-        governedBy,
-      };
+      return withCartons(
+        {
+          ...base,
+          basis: p.basis,
+          unit: 'w/m',
+          totalVolumetricKg: cbm(totalCm3).times(p.kgPerCbm).toFixed(),
+          measured: measured.toFixed(),
+          chargeable: (minimumApplied ? minimum : measured).toFixed(),
+          minimumApplied,
+          governedBy,
+        },
+        () =>
+          items.map((m, i) => ({
+            ...cartonBase(m),
+            volumetricKg: cbm(m.cm3).times(p.kgPerCbm).toFixed(),
+            chargeable: display(perCarton[i] as Decimal),
+          })),
+      );
     }
     case 'per_container': {
       const byVolume = totalCm3.div(CM3_PER_M3).div(p.usableCbm);
       const byWeight = totalKg.div(p.maxPayloadKg);
       const measured = roundUpTo(Decimal.max(byVolume, byWeight), '1');
       const minimumApplied = measured.lt(1);
-      return {
-        ...base,
-        basis: 'shipment_total',
-        unit: 'container',
-        cartons: items.map((m) => ({ ...cartonBase(m), volumetricKg: null, chargeable: null })),
-        totalVolumetricKg: null,
-        measured: measured.toFixed(),
-        chargeable: (minimumApplied ? new UnitDecimal(1) : measured).toFixed(),
-        minimumApplied,
-        governedBy: byVolume.gt(byWeight) ? 'volume' : 'weight',
-      };
+      return withCartons(
+        {
+          ...base,
+          basis: 'shipment_total',
+          unit: 'container',
+          totalVolumetricKg: null,
+          measured: measured.toFixed(),
+          chargeable: (minimumApplied ? new UnitDecimal(1) : measured).toFixed(),
+          minimumApplied,
+          governedBy: byVolume.gt(byWeight) ? 'volume' : 'weight',
+        },
+        () => items.map((m) => ({ ...cartonBase(m), volumetricKg: null, chargeable: null })),
+      );
     }
     default:
       return assertNever(p);

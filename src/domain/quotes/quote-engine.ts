@@ -88,6 +88,7 @@ export interface QuoteError {
 }
 
 const CUBIC_INCHES_PER_FOOT = new Decimal(1728);
+const RESIDENTIAL_THEN_COMMERCIAL = [true, false] as const;
 
 /** Meters whose per-SKU quantities are the same numbers (see meterBySku). */
 const METER_FAMILY: Partial<Record<Meter, Meter>> = {
@@ -124,7 +125,9 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
   const perSku = request.skus.map((sku) => {
     const orders = ordersPerMonth.times(sku.share ?? '1').dividedBy(totalShare);
     const unitsPerOrder = new Decimal(sku.unitsPerOrder ?? '1');
-    const units = orders.times(unitsPerOrder);
+    // × 1 is exact in any precision: most SKUs sell one unit an order, so skip the products.
+    const single = unitsPerOrder.equals(1);
+    const units = single ? orders : orders.times(unitsPerOrder);
     const unitFt3 = unitCubicFeet(sku, convert);
     const unitLb = convert.weight(sku.weight, sku.weightUnit, 'lb');
     const cartons = units.dividedBy(sku.unitsPerCarton ?? 24);
@@ -137,7 +140,7 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
       units,
       unitFt3,
       unitLb,
-      orderLb: unitLb.times(unitsPerOrder),
+      orderLb: single ? unitLb : unitLb.times(unitsPerOrder),
       cartons,
       ft3OnHand: onHand.times(unitFt3),
     };
@@ -350,14 +353,19 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
     residentialShare,
   );
   const dest5s = request.destinations.map((d) => parseZip5(d.zip));
+  const pairWeights = request.destinations.map((_, d) => ({
+    residential: (weights.destination[d] as bigint) * weights.residential,
+    commercial: (weights.destination[d] as bigint) * weights.commercial,
+  }));
   for (const [skuIndex, s] of perSku.entries()) {
     const fast = fastParcel(measuresOf(s.sku, s.unitsPerOrder, convert), grids);
     const picks: SkuCost['postage'] = [];
     const skuBuckets = new Map<string, bigint>();
     for (const [d, destination] of request.destinations.entries()) {
       const dest5 = dest5s[d] as number;
-      for (const residential of [true, false]) {
-        const weight = (weights.destination[d] as bigint) * (residential ? weights.residential : weights.commercial);
+      for (const residential of RESIDENTIAL_THEN_COMMERCIAL) {
+        const pair = pairWeights[d] as { residential: bigint; commercial: bigint };
+        const weight = residential ? pair.residential : pair.commercial;
         if (weight === 0n) continue;
         let index = shopFast(compiled, fast, origin5, dest5, residential, false, request.deliveryPromiseDays ?? noPromise, scratch);
         if (index < 0 && request.deliveryPromiseDays !== undefined) {
@@ -897,9 +905,13 @@ function parcelOf(sku: QuoteSku, unitsPerOrder: Decimal): Parcel {
  */
 function measuresOf(sku: QuoteSku, unitsPerOrder: Decimal, convert: ConversionMemo): ParcelMeasures {
   const many = !unitsPerOrder.equals(1);
-  const raw = [sku.length, sku.width, sku.height].sort((a, b) => new Decimal(b).comparedTo(a));
-  // A multi-unit order ships the units stacked on the shortest side, as parcelOf does.
-  if (many) raw[2] = new Decimal(raw[2] as string).times(unitsPerOrder).toFixed();
+  const raw = [sku.length, sku.width, sku.height];
+  // A multi-unit order ships the units stacked on the shortest side, as parcelOf does. (A
+  // single unit needs no sort here: the converted sides are sorted below.)
+  if (many) {
+    raw.sort((a, b) => new Decimal(b).comparedTo(a));
+    raw[2] = new Decimal(raw[2] as string).times(unitsPerOrder).toFixed();
+  }
   const sides = raw.map((v) => convert.length(v, sku.dimensionUnit, 'in')).sort((a, b) => b.comparedTo(a)) as unknown as [
     Decimal,
     Decimal,

@@ -5,7 +5,7 @@
  * polyfills) before it reads a byte, which was most of a 10,000-SKU quote's wait. Reading a
  * table needs four parts of the package — workbook, its relationships, shared strings and
  * styles (to know which numbers are dates) — so this reader unzips only those with fflate and
- * parses them with saxes, a conforming streaming XML parser. exceljs still writes every
+ * scans them with a strict minimal XML scanner (xml-scan.ts). exceljs still writes every
  * workbook we produce, and `xlsx-reader.test.ts` reads the same workbooks through both and
  * requires the same table.
  *
@@ -17,7 +17,7 @@
  * applies to typed dates) read as dates (exceljs reads them as numbers).
  */
 import { unzipSync } from 'fflate';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { scanXml, XmlScanError, type XmlHandlers, type XmlTag } from './xml-scan.js';
 
 export class XlsxReadError extends Error {}
 
@@ -64,35 +64,27 @@ function decode(bytes: Uint8Array): string {
   return utf8.decode(bytes);
 }
 
-/** Element names without a namespace prefix: some writers emit `<x:c>` for `<c>`. */
 function local(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-function attribute(tag: SaxesTagPlain, name: string): string | undefined {
-  const direct = tag.attributes[name];
+/** An attribute by local name: writers differ on prefixes (`r:id`, `id`). */
+function attribute(tag: XmlTag, name: string): string | undefined {
+  const attributes = tag.attributes();
+  const direct = attributes[name];
   if (direct !== undefined) return direct;
-  for (const key in tag.attributes) if (local(key) === name) return tag.attributes[key];
+  for (const key in attributes) if (local(key) === name) return attributes[key];
   return undefined;
 }
 
-function parse(
-  xml: string,
-  handlers: { open?: (tag: SaxesTagPlain) => void; close?: (name: string) => void; text?: (t: string) => void },
-): void {
-  const parser = new SaxesParser();
-  parser.on('error', (error) => {
-    throw new XlsxReadError(`malformed XML: ${error.message}`);
-  });
-  if (handlers.open) parser.on('opentag', handlers.open);
-  const close = handlers.close;
-  if (close) parser.on('closetag', (tag) => close(local(tag.name)));
-  if (handlers.text) {
-    parser.on('text', handlers.text);
-    parser.on('cdata', handlers.text);
+function parse(xml: string, handlers: XmlHandlers): void {
+  try {
+    scanXml(xml, handlers);
+  } catch (error) {
+    if (error instanceof XmlScanError) throw new XlsxReadError(error.message);
+    throw error;
   }
-  parser.write(xml).close();
 }
 
 function readWorkbook(xml: string): { firstSheetRelationId: string; date1904: boolean } {
@@ -100,7 +92,7 @@ function readWorkbook(xml: string): { firstSheetRelationId: string; date1904: bo
   let date1904 = false;
   parse(xml, {
     open(tag) {
-      const name = local(tag.name);
+      const name = tag.name;
       if (name === 'sheet' && firstSheetRelationId === undefined) firstSheetRelationId = attribute(tag, 'id');
       else if (name === 'workbookPr') {
         const value = attribute(tag, 'date1904');
@@ -117,7 +109,7 @@ function firstSheetPath(relationId: string, rels: Uint8Array | undefined): strin
   let target: string | undefined;
   parse(decode(rels), {
     open(tag) {
-      if (local(tag.name) === 'Relationship' && tag.attributes.Id === relationId) target = tag.attributes.Target;
+      if (tag.name === 'Relationship' && tag.attributes().Id === relationId) target = tag.attributes().Target;
     },
   });
   if (target === undefined) throw new XlsxReadError(`the workbook names sheet ${relationId} but does not say where it is`);
@@ -133,7 +125,7 @@ function readSharedStrings(xml: string): string[] {
   let inPhonetic = false;
   parse(xml, {
     open(tag) {
-      const name = local(tag.name);
+      const name = tag.name;
       if (name === 'si') current = '';
       else if (name === 't') inText = !inPhonetic;
       else if (name === 'rPh') inPhonetic = true;
@@ -158,7 +150,7 @@ function readDateStyles(xml: string): Set<number> {
   let styleIndex = 0;
   parse(xml, {
     open(tag) {
-      const name = local(tag.name);
+      const name = tag.name;
       if (name === 'numFmt') {
         const id = Number(attribute(tag, 'numFmtId'));
         if (isDateFormatCode(attribute(tag, 'formatCode') ?? '')) customDateFormats.add(id);
@@ -251,7 +243,7 @@ function readSheet(xml: string, sharedStrings: string[], dateStyles: Set<number>
 
   parse(xml, {
     open(tag) {
-      switch (local(tag.name)) {
+      switch (tag.name) {
         case 'sheetData':
           inSheetData = true;
           break;
