@@ -28,7 +28,8 @@ export type AccountResource =
   | 'allocation'
   | 'channel_stock_rule'
   | 'stock_transfer'
-  | 'invoice';
+  | 'invoice'
+  | 'audit_entry';
 
 export type Tenancy =
   /** No caller needed (health, login). */

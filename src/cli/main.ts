@@ -19,6 +19,7 @@ import { randomToken } from '../services/secrets.js';
 import type { ImportProgress } from '../services/sku-import.js';
 import { CliFailure, type CliIo, processIo, table } from './io.js';
 import { progressPrinter } from './progress.js';
+import { addAuditCommands } from './audit-commands.js';
 import { addCardCommands } from './cards-commands.js';
 import { addInboundCommands } from './inbound-commands.js';
 import { addInventoryCommands } from './inventory-commands.js';
@@ -234,6 +235,7 @@ function buildProgram(io: CliIo): Command {
   addInboundCommands(program, context);
   addReturnCommands(program, context);
   addInventoryCommands(program, context);
+  addAuditCommands(program, context);
 
   return program;
 }

@@ -9,7 +9,7 @@
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { type Database, selectRows } from './connect.js';
-import { inScope, type Scope } from './tenancy.js';
+import { actorSetting, inScope, type Scope } from './tenancy.js';
 
 /** A SQL literal: the value quoted and escaped for the simple protocol. */
 export function literal(value: string | number | boolean | null): string {
@@ -37,7 +37,7 @@ export async function selectInScope<T>(database: Database, scope: Scope, express
   }
   const text =
     `SELECT set_config('role', 'landed_app', true), set_config('landed.scope', ${literal(scope.kind)}, true), ` +
-    `set_config('landed.account_id', ${literal(accountId)}, true); SELECT ${expression} AS result`;
+    `set_config('landed.account_id', ${literal(accountId)}, true), set_config('landed.actor', ${literal(actorSetting(scope.actor))}, true); SELECT ${expression} AS result`;
   return database.withConnection(async (conn) => {
     const results = (await conn.query(text)) as unknown as { rows: { result: T }[] }[];
     const row = results[results.length - 1]?.rows[0];

@@ -10,7 +10,9 @@ import { isRole } from '../domain/shared/roles.js';
 import { findApiKeyByPrefix } from '../db/repositories/api-keys.js';
 import { findUserByEmail, type UserRow } from '../db/repositories/users.js';
 import { accounts, apiKeys, loginFailures, sessions, users } from '../db/schema.js';
-import type { Actor, ServiceDeps } from './context.js';
+import { recordAudit } from '../db/repositories/audit-log.js';
+import { actorSetting } from '../db/tenancy.js';
+import { type Actor, type ServiceDeps, scopeActor } from './context.js';
 import {
   decoyPasswordHash,
   hashPassword,
@@ -53,7 +55,18 @@ export function createAuthService(deps: ServiceDeps) {
     const hash = user?.passwordHash ?? (await decoyPasswordHash());
     const valid = await verifyPassword(hash, password);
     if (!user || !valid || user.status !== 'active') {
-      await db.insert(loginFailures).values({ email: key, failedAt: clock.now() });
+      await db.transaction(async (tx) => {
+        await tx.insert(loginFailures).values({ email: key, failedAt: clock.now() });
+        await recordAudit(tx, {
+          entityType: 'session',
+          entityId: user?.id ?? null,
+          action: 'login_failed',
+          accountId: user?.accountId ?? null,
+          after: { email: key, reason: !user ? 'unknown_email' : user.status !== 'active' ? 'user_archived' : 'wrong_password' },
+          actor: { kind: 'anonymous', id: key, role: null, accountId: null },
+          at: clock.now(),
+        });
+      });
       return err(appError('invalid_credentials', 'Email or password is incorrect.'));
     }
     if (user.accountId) {
@@ -67,6 +80,15 @@ export function createAuthService(deps: ServiceDeps) {
       await tx.delete(loginFailures).where(eq(loginFailures.email, key));
       await tx.insert(sessions).values({ tokenHash: sha256Hex(token), userId: user.id, createdAt: now, expiresAt });
       await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+      await recordAudit(tx, {
+        entityType: 'session',
+        entityId: user.id,
+        action: 'login',
+        accountId: user.accountId,
+        after: { email: user.email, expires_at: expiresAt.toISOString() },
+        actor: { kind: 'user', id: user.id, role: user.role, accountId: user.accountId },
+        at: now,
+      });
     });
     return ok({ token, expiresAt, user: { ...user, lastLoginAt: now } });
   }
@@ -146,6 +168,8 @@ export function createAuthService(deps: ServiceDeps) {
     const now = clock.now();
     const keep = keepSessionToken ? sha256Hex(keepSessionToken) : '';
     await db.transaction(async (tx) => {
+      // Outside a request scope: name the actor so the audit trigger records who changed it.
+      await tx.execute(sql`SELECT set_config('landed.actor', ${actorSetting(scopeActor(actor))}, true)`);
       await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id));
       await tx
         .update(sessions)

@@ -4,7 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { Database } from '../db/connect.js';
-import type { Scope } from '../db/tenancy.js';
+import type { Scope, ScopeActor } from '../db/tenancy.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { IdGenerator } from '../domain/shared/ids.js';
 import type { Role } from '../domain/shared/roles.js';
@@ -27,9 +27,19 @@ export interface ServiceDeps {
   log: Logger;
 }
 
-/** Provider staff see every account; everyone else only their own. */
+/** Provider staff see every account; everyone else only their own. The scope names the actor for the audit log. */
 export function scopeOf(actor: Actor): Scope {
-  return actor.accountId ? { kind: 'seller', accountId: actor.accountId } : { kind: 'provider' };
+  const who = scopeActor(actor);
+  return actor.accountId ? { kind: 'seller', accountId: actor.accountId, actor: who } : { kind: 'provider', actor: who };
+}
+
+/** Provider scope (staff-only work such as counts and adjustments) that still names its actor for the audit log. */
+export function staffScope(actor: Actor): Scope {
+  return { kind: 'provider', actor: scopeActor(actor) };
+}
+
+export function scopeActor(actor: Actor): ScopeActor {
+  return { kind: actor.kind, id: actor.id, role: actor.role, accountId: actor.accountId };
 }
 
 /** The CLI and the demo seed act as the installation itself. */

@@ -6,6 +6,8 @@ import type { Clock } from '../domain/shared/clock.js';
 import { type IdGenerator, monotonicIds } from '../domain/shared/ids.js';
 import { createAccountService } from './accounts.js';
 import { createApiKeyService } from './api-keys.js';
+import { createAuditService } from './audit/audit-log.js';
+import { createPortabilityService } from './portability/portability.js';
 import { createAuthService } from './auth.js';
 import { createBillingService } from './billing/billing.js';
 import type { ServiceDeps } from './context.js';
@@ -76,6 +78,8 @@ export function createServices(options: { database: Database; clock?: Clock; ids
     cycleCounts: createCycleCountService(deps),
     storage: createStorageService(deps, rateCards),
     billing: createBillingService(deps, rateCards),
+    audit: createAuditService(deps),
+    portability: createPortabilityService(deps),
   };
 }
 

@@ -38,6 +38,8 @@ const RESOURCE_TABLE: Record<AccountResource, { table: string; accountColumn: st
   channel_stock_rule: { table: 'channel_stock_rules', accountColumn: 'account_id' },
   stock_transfer: { table: 'stock_transfers', accountColumn: 'account_id' },
   invoice: { table: 'invoices', accountColumn: 'account_id' },
+  // Entries have a number, not an id: the snapshot orders by it.
+  audit_entry: { table: '(SELECT seq AS id, * FROM audit_log)', accountColumn: 'account_id' },
 };
 
 let t: TestApp;
@@ -160,6 +162,7 @@ beforeAll(async () => {
   foreign.invoice = invoicesB.value.items[0].id;
   const invoiceB = await t.services.billing.get(SYSTEM_ACTOR, foreign.invoice);
   foreignLine = (invoiceB.ok && invoiceB.value.lines[0]?.id) || '00000000-0000-7000-8000-000000000000';
+  foreign.audit_entry = '00000000-0000-7000-8000-000000000000';
 
   const keyA = await t.services.apiKeys.create(SYSTEM_ACTOR, { name: 'A integration', role: 'seller_admin', accountId: accountA });
   if (!keyA.ok) throw new Error(keyA.error.message);

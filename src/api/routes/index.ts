@@ -1,6 +1,7 @@
 import type { RouteSpec } from '../route.js';
 import { accountRoutes } from './accounts.js';
 import { apiKeyRoutes } from './api-keys.js';
+import { auditRoutes } from './audit-log.js';
 import { authRoutes } from './auth.js';
 import { billingRoutes } from './billing.js';
 import { exitPlanRoutes } from './exit-plans.js';
@@ -44,4 +45,5 @@ export const ROUTES: readonly RouteSpec[] = [
   ...stockOperationRoutes,
   ...storageRoutes,
   ...billingRoutes,
+  ...auditRoutes,
 ];

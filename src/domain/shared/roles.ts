@@ -41,6 +41,13 @@ export const PERMISSIONS = [
   // Billing: finance and admins run bills, finalize and credit; sellers read their own invoices.
   'billing:read',
   'billing:write',
+  // The audit log: sellers read their own account's entries; verifying the whole chain is
+  // for provider admins, finance and auditors (docs/decisions/0007-audit-log.md).
+  'audit:read',
+  'audit_chain:read',
+  // A full export of one account (every record, as CSV and JSON): provider staff and the
+  // seller's own admin (docs/exit-and-portability.md).
+  'account_export:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -86,6 +93,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'returns:write',
     'work_orders:read',
     'work_orders:write',
+    'account_export:read',
   ],
   // Finance keeps the price lists and each customer's plan, and quotes prospects.
   finance: [
@@ -103,6 +111,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'work_orders:read',
     'billing:read',
     'billing:write',
+    'audit:read',
+    'audit_chain:read',
+    'account_export:read',
   ],
   seller_admin: [
     'installation:read',
@@ -112,6 +123,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'api_keys:read',
     'api_keys:write',
     'warehouses:read',
+    'audit:read',
+    'account_export:read',
     ...SELLER_OPERATIONS,
   ],
   seller_user: ['installation:read', 'accounts:read', 'warehouses:read', ...SELLER_OPERATIONS],

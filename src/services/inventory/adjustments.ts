@@ -13,7 +13,7 @@ import { createLot, postMovements } from '../../db/repositories/inventory-ledger
 import { findLocation, findLocationByCode, type LocationRow, systemLocation } from '../../db/repositories/locations.js';
 import { findSku } from '../../db/repositories/skus.js';
 import { inScope, PROVIDER_SCOPE } from '../../db/tenancy.js';
-import type { Actor, ServiceDeps } from '../context.js';
+import { type Actor, type ServiceDeps, staffScope } from '../context.js';
 import { assertWarehouseAllowed } from './access.js';
 import { asResult } from './common.js';
 
@@ -95,7 +95,7 @@ export function createAdjustmentService(deps: ServiceDeps) {
     const at = clock.now();
     const reference = input.reference?.trim() || `ADJ-${ids.next()}`;
     return asResult(() =>
-      inScope(database.db, PROVIDER_SCOPE, async (tx) => {
+      inScope(database.db, staffScope(actor), async (tx) => {
         const sku = await findSku(tx, PROVIDER_SCOPE, input.skuId);
         if (!sku) return err(appError('not_found', 'SKU not found.', [{ path: ['sku_id'], code: 'not_found', message: 'No such SKU.' }]));
         await assertWarehouseAllowed(tx, sku.accountId, input.warehouseId);

@@ -11,8 +11,8 @@ import { err, ok, type Result } from '../../domain/shared/result.js';
 import { type Executor, selectRows } from '../../db/connect.js';
 import { nextNumber, postMovements } from '../../db/repositories/inventory-ledger.js';
 import { encodeCursor } from '../../db/pagination.js';
-import { inScope, PROVIDER_SCOPE } from '../../db/tenancy.js';
-import type { Actor, ServiceDeps } from '../context.js';
+import { inScope } from '../../db/tenancy.js';
+import { type Actor, type ServiceDeps, staffScope } from '../context.js';
 import { asResult } from './common.js';
 
 export type CountStatus = 'open' | 'submitted' | 'approved' | 'cancelled';
@@ -102,7 +102,7 @@ export function createCycleCountService(deps: ServiceDeps) {
   async function get(actor: Actor, id: string): Promise<Result<CycleCount, AppError>> {
     const denied = staffOnly(actor);
     if (denied) return err(denied);
-    return inScope(database.db, PROVIDER_SCOPE, async (tx) => {
+    return inScope(database.db, staffScope(actor), async (tx) => {
       const count = await load(tx, id);
       return count ? ok(count) : err(appError('not_found', 'Cycle count not found.'));
     });
@@ -122,7 +122,7 @@ export function createCycleCountService(deps: ServiceDeps) {
         ]),
       );
     const at = clock.now();
-    return inScope(database.db, PROVIDER_SCOPE, async (tx) => {
+    return inScope(database.db, staffScope(actor), async (tx) => {
       const locations = await selectRows<{ id: string; code: string }>(
         tx,
         input.zone
@@ -163,7 +163,7 @@ export function createCycleCountService(deps: ServiceDeps) {
     const denied = staffOnly(actor);
     if (denied) return err(denied);
     const at = clock.now();
-    return inScope(database.db, PROVIDER_SCOPE, async (tx) => {
+    return inScope(database.db, staffScope(actor), async (tx) => {
       const count = await load(tx, id);
       if (!count) return err(appError('not_found', 'Cycle count not found.'));
       if (count.status !== 'open')
@@ -191,7 +191,7 @@ export function createCycleCountService(deps: ServiceDeps) {
     const denied = staffOnly(actor);
     if (denied) return err(denied);
     const at = clock.now();
-    return inScope(database.db, PROVIDER_SCOPE, async (tx) => {
+    return inScope(database.db, staffScope(actor), async (tx) => {
       const count = await load(tx, id);
       if (!count) return err(appError('not_found', 'Cycle count not found.'));
       if (count.status !== 'open') return err(appError('invalid_state', `Count ${count.number} is ${count.status}.`));
@@ -219,7 +219,7 @@ export function createCycleCountService(deps: ServiceDeps) {
     if (denied) return err(denied);
     const at = clock.now();
     return asResult(() =>
-      inScope(database.db, PROVIDER_SCOPE, async (tx) => {
+      inScope(database.db, staffScope(actor), async (tx) => {
         const [locked] = await selectRows<{ status: string }>(tx, sql`SELECT status FROM cycle_counts WHERE id = ${id} FOR UPDATE`);
         if (!locked) return err(appError('not_found', 'Cycle count not found.'));
         if (locked.status !== 'submitted')
@@ -256,7 +256,7 @@ export function createCycleCountService(deps: ServiceDeps) {
     const denied = staffOnly(actor);
     if (denied) return err(denied);
     const at = clock.now();
-    return inScope(database.db, PROVIDER_SCOPE, async (tx) => {
+    return inScope(database.db, staffScope(actor), async (tx) => {
       const count = await load(tx, id);
       if (!count) return err(appError('not_found', 'Cycle count not found.'));
       if (count.status === 'approved' || count.status === 'cancelled')
@@ -275,7 +275,7 @@ export function createCycleCountService(deps: ServiceDeps) {
   ): Promise<Result<{ items: CycleCount[]; nextCursor: string | null }, AppError>> {
     const denied = staffOnly(actor);
     if (denied) return err(denied);
-    return inScope(database.db, PROVIDER_SCOPE, async (tx) => {
+    return inScope(database.db, staffScope(actor), async (tx) => {
       const rows = await selectRows<{ id: string }>(
         tx,
         sql`SELECT id FROM cycle_counts WHERE TRUE

@@ -21,7 +21,7 @@ import { findLocation } from '../../db/repositories/locations.js';
 import { findWarehouse, type WarehouseRow } from '../../db/repositories/warehouses.js';
 import { accountWarehouses, warehouses } from '../../db/schema.js';
 import { inScope, PROVIDER_SCOPE } from '../../db/tenancy.js';
-import { type Actor, type ServiceDeps, scopeOf } from '../context.js';
+import { type Actor, type ServiceDeps, scopeOf, staffScope } from '../context.js';
 import { resolveAccount } from '../skus.js';
 
 export interface LocationInput {
@@ -74,7 +74,7 @@ export function createLocationService(deps: ServiceDeps) {
   ): Promise<Result<T, AppError>> {
     const denied = staffOnly(actor);
     if (denied) return err(denied);
-    return inScope(database.db, PROVIDER_SCOPE, async (tx) => {
+    return inScope(database.db, staffScope(actor), async (tx) => {
       const warehouse = await findWarehouse(tx, warehouseId);
       if (!warehouse) return err(appError('not_found', 'Warehouse not found.'));
       if (warehouse.status !== 'active') return err(appError('archived', `Warehouse ${warehouse.code} is archived.`));
@@ -139,7 +139,7 @@ export function createLocationService(deps: ServiceDeps) {
   ): Promise<Result<LocationRow, AppError>> {
     const denied = staffOnly(actor);
     if (denied) return err(denied);
-    return inScope(database.db, PROVIDER_SCOPE, async (tx) => {
+    return inScope(database.db, staffScope(actor), async (tx) => {
       const location = await findLocation(tx, id);
       if (!location) return err(appError('not_found', 'Location not found.'));
       // Only the capacities change here: check those fields alone.
@@ -196,7 +196,7 @@ export function createLocationService(deps: ServiceDeps) {
   async function grant(actor: Actor, accountId: string, warehouseId: string): Promise<Result<GrantRow[], AppError>> {
     const denied = staffOnly(actor);
     if (denied) return err(denied);
-    const result = await inScope(database.db, PROVIDER_SCOPE, async (tx): Promise<Result<true, AppError>> => {
+    const result = await inScope(database.db, staffScope(actor), async (tx): Promise<Result<true, AppError>> => {
       const target = await resolveAccount(tx, actor, PROVIDER_SCOPE, accountId);
       if (!target.ok) return target;
       const warehouse = await findWarehouse(tx, warehouseId);
@@ -217,7 +217,7 @@ export function createLocationService(deps: ServiceDeps) {
   async function revoke(actor: Actor, accountId: string, warehouseId: string): Promise<Result<GrantRow[], AppError>> {
     const denied = staffOnly(actor);
     if (denied) return err(denied);
-    const result = await inScope(database.db, PROVIDER_SCOPE, async (tx): Promise<Result<true, AppError>> => {
+    const result = await inScope(database.db, staffScope(actor), async (tx): Promise<Result<true, AppError>> => {
       const target = await resolveAccount(tx, actor, PROVIDER_SCOPE, accountId);
       if (!target.ok) return target;
       const [held] = await selectRows<{ units: number }>(

@@ -14,8 +14,8 @@ import { type Executor, selectRows } from '../../db/connect.js';
 import { createLot, nextNumber, postMovements, recordBillableEvents, toIsoDate } from '../../db/repositories/inventory-ledger.js';
 import { systemLocation } from '../../db/repositories/locations.js';
 import { encodeCursor } from '../../db/pagination.js';
-import { inScope, PROVIDER_SCOPE } from '../../db/tenancy.js';
-import { type Actor, type ServiceDeps, scopeOf } from '../context.js';
+import { inScope } from '../../db/tenancy.js';
+import { type Actor, type ServiceDeps, scopeOf, staffScope } from '../context.js';
 import { resolveAccount } from '../skus.js';
 import { assertWarehouseAllowed, isWarehouseAllowed } from './access.js';
 import { asResult } from './common.js';
@@ -262,7 +262,7 @@ export function createTransferService(deps: ServiceDeps) {
     if (actor.accountId) return err(appError('forbidden', 'Warehouse staff ship transfers.'));
     const at = clock.now();
     return asResult(() =>
-      inScope(database.db, PROVIDER_SCOPE, async (tx) => {
+      inScope(database.db, staffScope(actor), async (tx) => {
         const [locked] = await selectRows<{ status: string }>(tx, sql`SELECT status FROM stock_transfers WHERE id = ${id} FOR UPDATE`);
         if (!locked) return err(appError('not_found', 'Transfer not found.'));
         if (locked.status !== 'draft') return err(appError('invalid_state', `This transfer is ${locked.status}; only a draft can ship.`));
@@ -385,7 +385,7 @@ export function createTransferService(deps: ServiceDeps) {
     if (actor.accountId) return err(appError('forbidden', 'Warehouse staff receive transfers.'));
     const at = clock.now();
     return asResult(() =>
-      inScope(database.db, PROVIDER_SCOPE, async (tx) => {
+      inScope(database.db, staffScope(actor), async (tx) => {
         const [locked] = await selectRows<{ status: string }>(tx, sql`SELECT status FROM stock_transfers WHERE id = ${id} FOR UPDATE`);
         if (!locked) return err(appError('not_found', 'Transfer not found.'));
         if (locked.status !== 'shipped')
