@@ -368,7 +368,9 @@ describe('runs', () => {
     const killed = services.billing.run(SYSTEM_ACTOR, { period: '2026-10', failAfter: 1 });
     await expect(killed).rejects.toThrow(/injected failure/);
     const runs = await services.billing.listRuns(SYSTEM_ACTOR, { period: '2026-10', limit: 5 });
-    expect(runs.ok && runs.value[0]?.status).toBe('failed');
+    const failed = runs.ok ? runs.value.find((r) => r.status === 'failed') : undefined;
+    expect(failed?.error).toMatch(/injected failure after 1 accounts/);
+    expect(failed?.accountsDone).toBe(1);
     const again = await services.billing.run(SYSTEM_ACTOR, { period: '2026-10' });
     expect(again.ok && again.value.status).toBe('completed');
     const counts = await selectRows<{ account_id: string; n: string | number }>(

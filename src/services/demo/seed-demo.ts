@@ -14,6 +14,7 @@ import { toRow } from '../skus.js';
 import { insertSkus } from '../../db/repositories/skus.js';
 import { inScope, PROVIDER_SCOPE } from '../../db/tenancy.js';
 import { DEMO_CATALOGUES, demoSkus } from './catalogue.js';
+import { seedDemoBilling } from './seed-billing.js';
 import { seedDemoInbound } from './seed-inbound.js';
 import { seedDemoInventory } from './seed-inventory.js';
 import { seedDemoReturns } from './seed-returns.js';
@@ -249,6 +250,9 @@ async function seedUnlocked(services: Services, onStep: (step: string) => void):
 
   onStep('inbound');
   await seedDemoInbound(services);
+
+  onStep('billing');
+  await seedDemoBilling(services);
 
   return {
     seeded: true,
