@@ -20,6 +20,7 @@ import type { ImportProgress } from '../services/sku-import.js';
 import { CliFailure, type CliIo, processIo, table } from './io.js';
 import { progressPrinter } from './progress.js';
 import { addAuditCommands } from './audit-commands.js';
+import { addBillingCommands } from './billing-commands.js';
 import { addCardCommands } from './cards-commands.js';
 import { addInboundCommands } from './inbound-commands.js';
 import { addInventoryCommands } from './inventory-commands.js';
@@ -235,6 +236,7 @@ function buildProgram(io: CliIo): Command {
   addInboundCommands(program, context);
   addReturnCommands(program, context);
   addInventoryCommands(program, context);
+  addBillingCommands(program, context);
   addAuditCommands(program, context);
 
   return program;
