@@ -55,10 +55,18 @@ describe('permissions', () => {
     expect(can('operator', 'api_keys:write')).toBe(false);
   });
 
-  it('lets finance change only price lists and quotes', () => {
+  it('lets finance change only price lists, quotes and bills', () => {
     const financeWrites = WRITES.filter((p) => can('finance', p));
-    expect(financeWrites).toEqual(['rate_cards:write', 'quotes:write']);
+    expect(financeWrites).toEqual(['rate_cards:write', 'quotes:write', 'billing:write']);
     expect(can('finance', 'accounts:read')).toBe(true);
+  });
+
+  it('lets sellers read their bills, never run, finalize or credit them', () => {
+    for (const role of ['seller_admin', 'seller_user'] as const) {
+      expect(can(role, 'billing:read')).toBe(true);
+      expect(can(role, 'billing:write')).toBe(false);
+    }
+    expect(can('operator', 'billing:read')).toBe(false);
   });
 
   it('lets sellers read the price lists and ask for quotes, never change a card', () => {
