@@ -8,6 +8,7 @@ import { AppLayout } from './components/app-layout';
 import { I18nProvider, useI18n } from './i18n/i18n-context';
 import { AccountsPage } from './pages/accounts-page';
 import { ApiKeysPage } from './pages/api-keys-page';
+import { AuditLogPage } from './pages/audit-log-page';
 import { InboundPlanPage } from './pages/inbound-plan-page';
 import { InboundPlansPage } from './pages/inbound-plans-page';
 import { InventoryPage } from './pages/inventory-page';
@@ -242,6 +243,14 @@ function AppRoutes() {
             element={
               <RequirePermission permission="warehouse_ops:write" staffOnly>
                 <ReceivingPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="audit-log"
+            element={
+              <RequirePermission permission="audit:read">
+                <AuditLogPage />
               </RequirePermission>
             }
           />

@@ -1,5 +1,6 @@
 import {
   ApiOutlined,
+  FileSearchOutlined,
   AppstoreOutlined,
   DatabaseOutlined,
   ExportOutlined,
@@ -55,6 +56,7 @@ const AREAS: NavArea[] = [
   { path: '/accounts', label: 'nav.accounts', icon: <BankOutlined />, permission: 'accounts:read', staffOnly: true },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'users:read' },
   { path: '/api-keys', label: 'nav.apiKeys', icon: <KeyOutlined />, permission: 'api_keys:read' },
+  { path: '/audit-log', label: 'nav.auditLog', icon: <FileSearchOutlined />, permission: 'audit:read' },
 ];
 
 export function AppLayout() {

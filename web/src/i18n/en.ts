@@ -1071,6 +1071,43 @@ export const en = {
   'cycleCounts.noLines': 'No location in this count holds units, so there is nothing to count.',
   'cycleCounts.cancel': 'Cancel count',
   'cycleCounts.cancelConfirm': 'Cancel this count? Nothing changes in stock.',
+
+  'nav.auditLog': 'Audit log',
+  'audit.title': 'Audit log',
+  'audit.intro.staff':
+    'Every change to accounts, users, API keys, rate cards, warehouses, inbound plans, transfers, counts, returns, work orders, exit plans and invoices, and every sign-in and export: who, when, before and after. Entries are hash-chained and cannot be edited; “Verify chain” recomputes every hash.',
+  'audit.intro.seller':
+    'Every change made to your account’s records, by you or by the warehouse, and every sign-in and export: who, when, before and after. Entries are hash-chained and cannot be edited.',
+  'audit.col.seq': '#',
+  'audit.col.at': 'When',
+  'audit.col.actor': 'Who',
+  'audit.col.account': 'Account',
+  'audit.col.entity': 'Record',
+  'audit.col.action': 'Action',
+  'audit.col.changes': 'Changed fields',
+  'audit.col.hash': 'Hash',
+  'audit.provider': 'Provider',
+  'audit.actorKind.user': 'User',
+  'audit.actorKind.api_key': 'API key',
+  'audit.actorKind.system': 'System',
+  'audit.actorKind.anonymous': 'Not signed in',
+  'audit.actorKind.database': 'Database session',
+  'audit.filter.entity': 'Record type, e.g. users',
+  'audit.filter.actor': 'User or API key id',
+  'audit.empty': 'No entries match.',
+  'audit.before': 'Before',
+  'audit.after': 'After',
+  'audit.prevHash': 'Previous hash',
+  'audit.verify': 'Verify chain',
+  'audit.verify.ok': 'Chain intact: {entries} entries checked.',
+  'audit.verify.broken': 'Chain broken at entry {seq} ({kind}).',
+  'audit.verify.head': 'Chain head',
+  'audit.verify.problem': 'Problem',
+  'audit.verify.expected': 'Expected',
+  'audit.verify.found': 'Found',
+  'audit.verify.note': 'Tip',
+  'audit.verify.anchor':
+    'Keep a copy of the head hash elsewhere (an email, a ticket); comparing it later proves the whole chain was not rewritten.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
