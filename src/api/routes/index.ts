@@ -4,6 +4,7 @@ import { apiKeyRoutes } from './api-keys.js';
 import { auditRoutes } from './audit-log.js';
 import { authRoutes } from './auth.js';
 import { billingRoutes } from './billing.js';
+import { billingReportRoutes } from './billing-reports.js';
 import { exitPlanRoutes } from './exit-plans.js';
 import { kitRoutes } from './kits.js';
 import { inboundPlanRoutes } from './inbound-plans.js';
@@ -45,5 +46,6 @@ export const ROUTES: readonly RouteSpec[] = [
   ...stockOperationRoutes,
   ...storageRoutes,
   ...billingRoutes,
+  ...billingReportRoutes,
   ...auditRoutes,
 ];
