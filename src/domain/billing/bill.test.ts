@@ -90,7 +90,11 @@ describe('billFor', () => {
           const aggregates = parts.map(([q, carton]) =>
             carton ? aggregate(0, 'carton_received', 'receiving_carton', q) : aggregate(0, 'unit_received', 'receiving_unit', q),
           );
-          const shuffled = [...aggregates].sort(() => ((seed = (seed * 1103515245 + 12345) | 0) & 1 ? 1 : -1));
+          let state = seed;
+          const shuffled = [...aggregates].sort(() => {
+            state = (state * 1103515245 + 12345) | 0;
+            return state & 1 ? 1 : -1;
+          });
           const a = billFor(input(aggregates, segments([undefined], [])));
           const b = billFor(input(shuffled, segments([undefined], [])));
           expect(a.ok && b.ok).toBe(true);
