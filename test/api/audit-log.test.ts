@@ -7,6 +7,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { freshSku, warehouseId } from '../helpers/stock.js';
 
 let t: TestApp;
 let threadline: string;
@@ -69,6 +70,31 @@ describe('GET /v1/audit-log', () => {
     });
     expect(entry.after.secret_hash).toBe('[redacted]');
     expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('records a stock adjustment by warehouse staff (the ledger rows are not logged one by one)', async () => {
+    const sku = await freshSku(t.services, threadline);
+    const nj = await warehouseId(t.services, 'US-NJ1');
+    const operator = await t.as('operator');
+    const adjusted = await t.app.inject({
+      method: 'POST',
+      url: '/v1/inventory/adjustments',
+      headers: { cookie: operator },
+      payload: { sku_id: sku, warehouse_id: nj, quantity: 4, reason_code: 'found', location_code: 'A-01-01' },
+    });
+    expect(adjusted.statusCode, adjusted.body).toBe(201);
+    const log = await get('/v1/audit-log?entity_type=stock_adjustment', await t.as('seller_admin', 'THREADLINE'));
+    const [entry] = log.json().data;
+    expect(entry).toMatchObject({
+      action: 'adjust',
+      account_id: threadline,
+      actor: { kind: 'user', role: 'operator' },
+      after: { sku_id: sku, quantity: 4, reason_code: 'found' },
+    });
+    // The seller sees which staff role acted and its id; the staff member's email stays with the provider.
+    expect(entry.actor.name).toBeNull();
+    const staff = await get('/v1/audit-log?entity_type=stock_adjustment', await t.as('admin'));
+    expect(staff.json().data[0].actor.name).toBe('operator@demo.landed.dev');
   });
 
   it('shows a seller only its own account’s entries, and another account’s never', async () => {

@@ -12,6 +12,7 @@ import { type Executor, selectRows } from '../../db/connect.js';
 import { createLot, postMovements } from '../../db/repositories/inventory-ledger.js';
 import { findLocation, findLocationByCode, type LocationRow, systemLocation } from '../../db/repositories/locations.js';
 import { findSku } from '../../db/repositories/skus.js';
+import { recordAudit } from '../../db/repositories/audit-log.js';
 import { inScope, PROVIDER_SCOPE } from '../../db/tenancy.js';
 import { type Actor, type ServiceDeps, staffScope } from '../context.js';
 import { assertWarehouseAllowed } from './access.js';
@@ -168,6 +169,23 @@ export function createAdjustmentService(deps: ServiceDeps) {
           }
         }
         await postMovements(tx, ids, at, movements);
+        // A staff action on a seller's stock: the ledger rows are the record, this names the decision.
+        await recordAudit(tx, {
+          entityType: 'stock_adjustment',
+          entityId: reference,
+          action: 'adjust',
+          accountId: sku.accountId,
+          after: {
+            sku_id: sku.id,
+            seller_sku: sku.sellerSku,
+            warehouse_id: input.warehouseId,
+            quantity: input.quantity,
+            reason_code: input.reasonCode,
+            note: input.note ?? null,
+            movements: movements.length,
+          },
+          at,
+        });
         return ok({
           reference,
           skuId: sku.id,
