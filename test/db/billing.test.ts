@@ -449,6 +449,40 @@ describe('finalize, immutability, credit notes, late events', () => {
     expect(view.ok && view.value.credited).toBe(-1500n);
   });
 
+  it('refuses to finalize a draft computed before an earlier period was finalized, until it is run again', async () => {
+    const created = await services.accounts.create(SYSTEM_ACTOR, { code: 'STALE', name: 'Stale draft' });
+    if (!created.ok) throw new Error(created.error.message);
+    const plan = await services.rateCards.getByCode(SYSTEM_ACTOR, 'BILLTEST-STD');
+    if (!plan.ok) throw new Error(plan.error.message);
+    const card = await services.rateCards.create(SYSTEM_ACTOR, {
+      code: 'STALE-PLAN',
+      name: 'Plan',
+      kind: 'account_plan',
+      accountId: created.value.id,
+      baseCardId: plan.value.card.id,
+    });
+    if (!card.ok) throw new Error(card.error.message);
+    await services.rateCards.addVersion(SYSTEM_ACTOR, card.value.id, {
+      effectiveFrom: '2026-01-01',
+      document: { kind: 'account_plan', overrides: [], discounts: [], extraRules: [] },
+    });
+    await record(new Date('2026-11-01T20:00:00Z'), [
+      event(created.value.id, 'receiving_carton', '2026-10-10', 1, 'carton'),
+      event(created.value.id, 'receiving_carton', '2026-11-01', 1, 'carton'),
+    ]);
+    await services.billing.run(SYSTEM_ACTOR, { period: '2026-10', accountCode: 'STALE' });
+    await services.billing.run(SYSTEM_ACTOR, { period: '2026-11', accountCode: 'STALE' });
+    const october = await invoiceOf(created.value.id, '2026-10');
+    const november = await invoiceOf(created.value.id, '2026-11');
+    expect(october.lines.find((l) => l.ruleId === 'receiving.carton')?.eventCount).toBe(1);
+    expect(november.lines.find((l) => l.ruleId === 'receiving.carton')?.eventCount).toBe(1);
+    expect((await services.billing.finalize(SYSTEM_ACTOR, october.invoice.id)).ok).toBe(true);
+    const stale = await services.billing.finalize(SYSTEM_ACTOR, november.invoice.id);
+    expect(!stale.ok && stale.error.message).toMatch(/run 2026-11 again/);
+    await services.billing.run(SYSTEM_ACTOR, { period: '2026-11', accountCode: 'STALE' });
+    expect((await services.billing.finalize(SYSTEM_ACTOR, november.invoice.id)).ok).toBe(true);
+  });
+
   it('bills an event recorded after October was finalized in November, on its own line with a note', async () => {
     clock.set(new Date('2026-11-20T12:00:00Z'));
     await record(new Date('2026-11-10T12:00:00Z'), [
