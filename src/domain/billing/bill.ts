@@ -28,8 +28,10 @@ import {
 } from '../pricing/index.js';
 import { divide, PricingDecimal } from '../pricing/pricing-decimal.js';
 import { effectiveRules, type QuoteCards } from '../quotes/quote-engine.js';
+import { discountCovers, planDiscountLine } from '../rate-cards/plan-discount.js';
 import type { FeeRule, FxRate } from '../rate-cards/document.js';
 import { err, ok, type Result } from '../shared/result.js';
+import { claimCreditLines } from './claim-credits.js';
 import type { BillingPeriod } from './period.js';
 import { daysInclusive } from './period.js';
 
@@ -229,6 +231,10 @@ export function billFor(input: BillInput): Result<Bill, BillError> {
       lines.push(...priced.value);
     }
   }
+  // Claim credits (claim-credits.ts): amounts fixed at approval, added after discounts and the minimum.
+  const credits = claimCreditLines({ ...input, segments, currency, lateNote: lateNote(input.window) });
+  for (const a of credits.used) used.add(a);
+  warnings.push(...credits.warnings);
   const unmapped = new Set(input.aggregates.filter((a) => !used.has(a)).map((a) => `${a.kind} (${a.meter})`));
   if (unmapped.size > 0)
     warnings.push({
@@ -240,35 +246,15 @@ export function billFor(input: BillInput): Result<Bill, BillError> {
   for (const segment of segments) {
     const plan = segment.cards.plan;
     for (const discount of plan?.document.discounts ?? []) {
-      const covered = lines.filter(
-        (l) => l.segment === segment.index && (discount.module ? l.module === discount.module : l.rule.ruleId === discount.ruleId),
-      );
+      const covered = lines.filter((l) => l.segment === segment.index && discountCovers(discount, l));
       if (covered.length === 0 || !plan) continue;
-      const base = sum(
-        currency,
-        covered.map((l) => l.amount),
-      );
-      const precise = new Decimal(toDecimalString(base)).times(discount.percent).dividedBy(100).negated();
-      const amount = moneyFromDecimal(currency, precise, 'half_up');
+      const line = planDiscountLine(discount, covered, currency, plan);
       lines.push({
+        ...line,
         key: `discount|${discount.id}|${segment.index}`,
         segment: segment.index,
         late: false,
-        module: 'discount',
-        rule: { cardCode: plan.code, cardVersion: plan.version, ruleId: discount.id },
-        label: discount.label,
-        quantity: toDecimalString(base),
-        unit: currency,
-        rate: `-${discount.percent}%`,
-        preciseAmount: precise.toFixed(),
-        amount,
-        rounding: 'half_up',
-        formula: {
-          en: `${discount.percent}% off ${toDecimalString(base)} = ${toDecimalString(amount)}`,
-          zh: `${toDecimalString(base)} 优惠 ${discount.percent}% = ${toDecimalString(amount)}`,
-        },
-        inputs: { discountOf: discount.module ?? discount.ruleId ?? null, coveredLines: covered.length },
-        sources: [],
+        inputs: { ...line.inputs, coveredLines: covered.length },
         selector: null,
         eventCount: 0,
         eventQuantity: '0',
@@ -298,6 +284,7 @@ export function billFor(input: BillInput): Result<Bill, BillError> {
     }
   }
 
+  lines.push(...credits.lines);
   const total = sum(
     currency,
     lines.map((l) => l.amount),

@@ -35,6 +35,7 @@ import {
   toFeeLine,
 } from '../pricing/index.js';
 import type { FeeRule, FxRate, Meter, PlanDocument, StandardCardDocument } from '../rate-cards/document.js';
+import { discountCovers, planDiscountLine } from '../rate-cards/plan-discount.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { type LengthUnit, lengthIn, type WeightUnit, weightIn, length as toLength, weight as toWeight } from '../units/index.js';
 import type { QuoteRequest, QuoteSku } from './quote-request.js';
@@ -570,31 +571,9 @@ export function quoteFor(request: QuoteRequest, cards: QuoteCards): Result<Quote
 
   // Plan discounts: one credit line per discount, on the lines it covers.
   for (const discount of cards.plan?.document.discounts ?? []) {
-    const covered = lines.filter((l) => (discount.module ? l.module === discount.module : l.rule.ruleId === discount.ruleId));
+    const covered = lines.filter((l) => discountCovers(discount, l));
     if (covered.length === 0) continue;
-    const base = sum(
-      currency,
-      covered.map((l) => l.amount),
-    );
-    const precise = new Decimal(toDecimalString(base)).times(discount.percent).dividedBy(100).negated();
-    const amount = moneyFromDecimal(currency, precise, 'half_up');
-    const line: FeeLine = {
-      module: 'discount',
-      rule: { cardCode: cards.plan!.code, cardVersion: cards.plan!.version, ruleId: discount.id },
-      label: discount.label,
-      quantity: toDecimalString(base),
-      unit: currency,
-      rate: `-${discount.percent}%`,
-      preciseAmount: precise.toFixed(),
-      amount,
-      rounding: 'half_up',
-      formula: {
-        en: `${discount.percent}% off ${toDecimalString(base)} = ${toDecimalString(amount)}`,
-        zh: `${toDecimalString(base)} 优惠 ${discount.percent}% = ${toDecimalString(amount)}`,
-      },
-      inputs: { discountOf: discount.module ?? discount.ruleId ?? null },
-      sources: [],
-    };
+    const line = planDiscountLine(discount, covered, currency, cards.plan!);
     lines.push(line);
     const merged = new Map<string, Decimal>();
     for (const c of covered)
