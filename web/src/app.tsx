@@ -33,6 +33,9 @@ import { WorkOrdersPage } from './pages/work-orders-page';
 import { ExitPlanPage } from './pages/exit-plan-page';
 import { CycleCountsPage } from './pages/cycle-counts-page';
 import { TransfersPage } from './pages/transfers-page';
+import { BillsPage } from './pages/bills-page';
+import { InvoicePage } from './pages/invoice-page';
+import { BillingReportsPage } from './pages/billing-reports-page';
 import { createQueryClient } from './query-client';
 import { RequireAuth } from './session/require-auth';
 import { RequirePermission } from './session/require-permission';
@@ -251,6 +254,30 @@ function AppRoutes() {
             element={
               <RequirePermission permission="audit:read">
                 <AuditLogPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="bills"
+            element={
+              <RequirePermission permission="billing:read">
+                <BillsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="bills/:id"
+            element={
+              <RequirePermission permission="billing:read">
+                <InvoicePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="billing-reports"
+            element={
+              <RequirePermission permission="billing:read">
+                <BillingReportsPage />
               </RequirePermission>
             }
           />

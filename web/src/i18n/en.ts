@@ -2,6 +2,8 @@
  * English portal strings. This file defines the keys: zh-CN.ts is typed against it, so a
  * key added here and forgotten there fails the typecheck. `{name}` marks a placeholder.
  */
+import { billingEn } from './billing-en';
+
 export const en = {
   'app.name': 'Landed',
   'app.tagline': 'Transparent fulfilment from China to US buyers',
@@ -1108,6 +1110,7 @@ export const en = {
   'audit.verify.note': 'Tip',
   'audit.verify.anchor':
     'Keep a copy of the head hash elsewhere (an email, a ticket); comparing it later proves the whole chain was not rewritten.',
+  ...billingEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
