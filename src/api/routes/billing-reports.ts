@@ -164,7 +164,7 @@ export const billingReportRoutes = [
     url: '/v1/billing/reports',
     summary: 'Billing reports: cost per order and unit, fee mix, storage and ageing, carrier mix, quote vs actual',
     description:
-      'Read from the invoices (drafts and finalized) and credit notes of the months from..to (default: the last six months) and the billable events in their windows. A seller sees its own account; staff see every account or name one with account_id (the quote variance needs one account). docs/billing.md, “Reports”.',
+      'Read from the invoices (drafts and finalized) and credit notes of the months from..to (default: the last six months) and the billable events in their windows. A seller sees its own account; staff see every account or name one with account_id (the quote variance needs one account). docs/billing-reports.md.',
     tags: ['billing'],
     permission: 'billing:read',
     tenancy: { kind: 'account', resource: 'invoice' },
