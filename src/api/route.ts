@@ -29,6 +29,8 @@ export type AccountResource =
   | 'channel_stock_rule'
   | 'stock_transfer'
   | 'invoice'
+  | 'dispute'
+  | 'claim'
   | 'audit_entry';
 
 export type Tenancy =

@@ -715,6 +715,67 @@ export const invoiceLines = pgTable('invoice_lines', {
   creditedLineId: uuid('credited_line_id'),
 });
 
+export const disputes = pgTable('disputes', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  number: text('number').notNull(),
+  invoiceId: uuid('invoice_id').notNull(),
+  invoiceLineId: uuid('invoice_line_id'),
+  lineNo: integer('line_no'),
+  lineLabel: jsonb('line_label'),
+  lineAmountMinor: bigint('line_amount_minor', { mode: 'bigint' }).notNull(),
+  openedOnDraft: boolean('opened_on_draft').notNull(),
+  reasonCode: text('reason_code').notNull(),
+  description: text('description').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  disputedMinor: bigint('disputed_minor', { mode: 'bigint' }).notNull(),
+  status: text('status').notNull(),
+  acceptedMinor: bigint('accepted_minor', { mode: 'bigint' }),
+  resolutionReason: text('resolution_reason'),
+  creditNoteId: uuid('credit_note_id'),
+  openedBy: uuid('opened_by'),
+  resolvedBy: uuid('resolved_by'),
+  openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+});
+
+export const disputeComments = pgTable('dispute_comments', {
+  id: uuid('id').primaryKey(),
+  disputeId: uuid('dispute_id').notNull(),
+  accountId: uuid('account_id').notNull(),
+  authorId: uuid('author_id'),
+  side: text('side').notNull(),
+  body: text('body').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const claims = pgTable('claims', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+  number: text('number').notNull(),
+  kind: text('kind').notNull(),
+  referenceType: text('reference_type').notNull(),
+  reference: text('reference').notNull(),
+  skuId: uuid('sku_id').notNull(),
+  units: integer('units').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  declaredValueMinor: bigint('declared_value_minor', { mode: 'bigint' }).notNull(),
+  evidenceNotes: text('evidence_notes').notNull(),
+  photoUrls: jsonb('photo_urls').notNull(),
+  status: text('status').notNull(),
+  coveredMinor: bigint('covered_minor', { mode: 'bigint' }),
+  coverage: jsonb('coverage'),
+  decisionReason: text('decision_reason'),
+  creditPeriod: text('credit_period'),
+  creditEventId: uuid('credit_event_id'),
+  filedBy: uuid('filed_by'),
+  decidedBy: uuid('decided_by'),
+  filedAt: timestamp('filed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+});
+
 export const schema = {
   installation,
   accounts,
@@ -759,5 +820,8 @@ export const schema = {
   billingRuns,
   invoices,
   invoiceLines,
+  disputes,
+  disputeComments,
+  claims,
 };
 export type Schema = typeof schema;

@@ -10,6 +10,9 @@ import { createAuditService } from './audit/audit-log.js';
 import { createPortabilityService } from './portability/portability.js';
 import { createAuthService } from './auth.js';
 import { createBillingService } from './billing/billing.js';
+import { createClaimService } from './claims/claims.js';
+import { createDisputeService } from './disputes/disputes.js';
+import { createInvoiceDocumentService } from './documents/invoice-documents.js';
 import type { ServiceDeps } from './context.js';
 import { createInstallationService } from './installation.js';
 import { createInboundPlanService } from './inbound/inbound-plans.js';
@@ -51,6 +54,7 @@ export function createServices(options: { database: Database; clock?: Clock; ids
     log: options.log ?? pino({ level: 'silent' }),
   };
   const rateCards = createRateCardService(deps);
+  const billing = createBillingService(deps, rateCards);
   return {
     deps,
     rateCards,
@@ -77,7 +81,10 @@ export function createServices(options: { database: Database; clock?: Clock; ids
     transfers: createTransferService(deps),
     cycleCounts: createCycleCountService(deps),
     storage: createStorageService(deps, rateCards),
-    billing: createBillingService(deps, rateCards),
+    billing,
+    disputes: createDisputeService(deps, billing),
+    claims: createClaimService(deps, rateCards),
+    invoiceDocuments: createInvoiceDocumentService(deps, billing),
     audit: createAuditService(deps),
     portability: createPortabilityService(deps),
   };

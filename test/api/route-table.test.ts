@@ -38,6 +38,8 @@ const RESOURCE_TABLE: Record<AccountResource, { table: string; accountColumn: st
   channel_stock_rule: { table: 'channel_stock_rules', accountColumn: 'account_id' },
   stock_transfer: { table: 'stock_transfers', accountColumn: 'account_id' },
   invoice: { table: 'invoices', accountColumn: 'account_id' },
+  dispute: { table: 'disputes', accountColumn: 'account_id' },
+  claim: { table: 'claims', accountColumn: 'account_id' },
   // Entries have a number, not an id: the snapshot orders by it.
   audit_entry: { table: '(SELECT seq AS id, * FROM audit_log)', accountColumn: 'account_id' },
 };
@@ -163,6 +165,23 @@ beforeAll(async () => {
   const invoiceB = await t.services.billing.get(SYSTEM_ACTOR, foreign.invoice);
   foreignLine = (invoiceB.ok && invoiceB.value.lines[0]?.id) || '00000000-0000-7000-8000-000000000000';
   foreign.audit_entry = '00000000-0000-7000-8000-000000000000';
+  const sellerB = { kind: 'user' as const, id: 'seller-b', role: 'seller_admin' as const, accountId: accountB, userId: null };
+  const disputeB = await t.services.disputes.open(sellerB, foreign.invoice, {
+    reasonCode: 'other',
+    description: 'B disputes its own invoice',
+  });
+  if (!disputeB.ok) throw new Error(disputeB.error.message);
+  foreign.dispute = disputeB.value.dispute.id;
+  const claimB = await t.services.claims.file(SYSTEM_ACTOR, {
+    accountId: accountB,
+    kind: 'stock_damaged',
+    referenceType: 'lot',
+    reference: lotB.value.items[0].lotId,
+    skuId: lotB.value.items[0].skuId,
+    units: 1,
+  });
+  if (!claimB.ok) throw new Error(claimB.error.message);
+  foreign.claim = claimB.value.claim.id;
 
   const keyA = await t.services.apiKeys.create(SYSTEM_ACTOR, { name: 'A integration', role: 'seller_admin', accountId: accountA });
   if (!keyA.ok) throw new Error(keyA.error.message);
@@ -175,7 +194,10 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 function urlFor(route: RouteSpec, id: string): string {
-  return route.url.replace(':id', id).replace(':version', '1').replace(':lineId', foreignLine || id);
+  return route.url
+    .replace(':id', id)
+    .replace(':version', '1')
+    .replace(':lineId', foreignLine || id);
 }
 
 function request(route: RouteSpec, url: string, headers: Record<string, string>, extra: { accountId?: string } = {}) {

@@ -5,6 +5,9 @@ import { auditRoutes } from './audit-log.js';
 import { authRoutes } from './auth.js';
 import { billingRoutes } from './billing.js';
 import { billingReportRoutes } from './billing-reports.js';
+import { claimRoutes } from './claims.js';
+import { disputeRoutes } from './disputes.js';
+import { invoiceDocumentRoutes } from './invoice-documents.js';
 import { exitPlanRoutes } from './exit-plans.js';
 import { kitRoutes } from './kits.js';
 import { inboundPlanRoutes } from './inbound-plans.js';
@@ -47,5 +50,8 @@ export const ROUTES: readonly RouteSpec[] = [
   ...storageRoutes,
   ...billingRoutes,
   ...billingReportRoutes,
+  ...invoiceDocumentRoutes,
+  ...disputeRoutes,
+  ...claimRoutes,
   ...auditRoutes,
 ];

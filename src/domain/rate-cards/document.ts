@@ -76,6 +76,8 @@ export interface StandardCardDocument {
   minimumMonthlyCharge?: string;
   /** Official carrier zone charts by origin; where one applies it overrides the computed distance zone. */
   zoneCharts?: CardZoneChart[];
+  /** Per-unit cap of the provider's liability for lost or damaged goods that are not insured (claims), card currency. */
+  liabilityCapPerUnit?: string;
 }
 
 export interface PlanDiscount {
@@ -95,6 +97,8 @@ export interface PlanDocument {
   extraRules: FeeRule[];
   /** Replaces the standard minimum monthly charge when present ("0" waives it). */
   minimumMonthlyCharge?: string;
+  /** Replaces the standard card's liability cap per unit for claims without insurance. */
+  liabilityCapPerUnit?: string;
 }
 
 export type CardDocument = StandardCardDocument | PlanDocument;
@@ -173,6 +177,7 @@ function validateStandard(doc: StandardCardDocument): ErrorDetail[] {
       );
   });
   if (doc.minimumMonthlyCharge !== undefined && !DECIMAL.test(doc.minimumMonthlyCharge)) problems.push(minimumProblem());
+  if (doc.liabilityCapPerUnit !== undefined && !DECIMAL.test(doc.liabilityCapPerUnit)) problems.push(capProblem());
   problems.push(...validateZoneCharts(doc));
   return problems;
 }
@@ -248,7 +253,17 @@ function validatePlan(doc: PlanDocument, base: StandardCardDocument | undefined)
       );
   }
   if (doc.minimumMonthlyCharge !== undefined && !DECIMAL.test(doc.minimumMonthlyCharge)) problems.push(minimumProblem());
+  if (doc.liabilityCapPerUnit !== undefined && !DECIMAL.test(doc.liabilityCapPerUnit)) problems.push(capProblem());
   return problems;
+}
+
+function capProblem(): ErrorDetail {
+  return detail(
+    ['liabilityCapPerUnit'],
+    'invalid_amount',
+    'The liability cap per unit must be a decimal amount.',
+    '每件赔偿上限须为十进制金额。',
+  );
 }
 
 function validateRules(rules: FeeRule[], at: (string | number)[]): ErrorDetail[] {

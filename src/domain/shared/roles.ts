@@ -41,6 +41,12 @@ export const PERMISSIONS = [
   // Billing: finance and admins run bills, finalize and credit; sellers read their own invoices.
   'billing:read',
   'billing:write',
+  // Disputes and claims: sellers open and file their own and write in the thread; finance
+  // and admins review and decide them (the decisions also need billing:write).
+  'disputes:read',
+  'disputes:write',
+  'claims:read',
+  'claims:write',
   // The audit log: sellers read their own account's entries; verifying the whole chain is
   // for provider admins, finance and auditors (docs/decisions/0007-audit-log.md).
   'audit:read',
@@ -71,6 +77,10 @@ const SELLER_OPERATIONS: readonly Permission[] = [
   'work_orders:read',
   'work_orders:write',
   'billing:read',
+  'disputes:read',
+  'disputes:write',
+  'claims:read',
+  'claims:write',
 ];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -111,6 +121,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'work_orders:read',
     'billing:read',
     'billing:write',
+    'disputes:read',
+    'disputes:write',
+    'claims:read',
+    'claims:write',
     'audit:read',
     'audit_chain:read',
     'account_export:read',

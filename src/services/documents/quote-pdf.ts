@@ -221,7 +221,7 @@ const MODULES: Record<FeeModule, { en: string; zh: string }> = {
   fx: { en: 'Currency conversion', zh: '汇率换算' },
 };
 
-function moduleName(module: FeeModule, language: PdfLanguage): string {
+export function moduleName(module: FeeModule, language: PdfLanguage): string {
   const names = MODULES[module];
   return names ? names[language === 'zh-CN' ? 'zh' : 'en'] : module;
 }

@@ -157,6 +157,9 @@ export const StandardCardDocumentSchema = z
       z.object({ date: z.string(), from: z.string().length(3), to: z.string().length(3), rate: decimal, source: z.string().optional() }),
     ),
     minimumMonthlyCharge: decimal.optional(),
+    liabilityCapPerUnit: decimal
+      .optional()
+      .describe('Per-unit cap of the provider’s liability for lost or damaged goods that are not insured (claims); default 25.00'),
     zoneCharts: z
       .array(ZoneChartSchema)
       .optional()
@@ -173,6 +176,7 @@ export const PlanDocumentSchema = z
     ),
     extraRules: z.array(FeeRuleSchema),
     minimumMonthlyCharge: decimal.optional(),
+    liabilityCapPerUnit: decimal.optional().describe('Replaces the standard card’s liability cap per unit for claims without insurance'),
   })
   .meta({ id: 'PlanDocument' });
 

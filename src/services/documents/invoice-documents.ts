@@ -1,0 +1,53 @@
+/** Invoice documents: the invoice PDF in English or Chinese, for the seller it bills and for staff. */
+import { sql } from 'drizzle-orm';
+import { selectRows } from '../../db/connect.js';
+import { inScope } from '../../db/tenancy.js';
+import type { AppError } from '../../domain/shared/errors.js';
+import { ok, type Result } from '../../domain/shared/result.js';
+import type { BillingService } from '../billing/billing.js';
+import { type Actor, type ServiceDeps, scopeOf } from '../context.js';
+import { invoicePdf } from './invoice-pdf.js';
+import type { PdfLanguage } from './pdf.js';
+
+export function createInvoiceDocumentService(deps: ServiceDeps, billing: BillingService) {
+  const { database, clock } = deps;
+
+  /** The PDF and its file name; another seller's invoice is not found (the billing service checks). */
+  async function pdf(
+    actor: Actor,
+    invoiceId: string,
+    language: PdfLanguage,
+  ): Promise<Result<{ bytes: Buffer; fileName: string }, AppError>> {
+    const view = await billing.get(actor, invoiceId);
+    if (!view.ok) return view;
+    const { invoice } = view.value;
+    const parties = await inScope(database.db, scopeOf(actor), async (tx) => {
+      const [provider] = await selectRows<{ name: string; legal_name: string | null; contact_email: string | null }>(
+        tx,
+        sql`SELECT name, legal_name, contact_email FROM installation WHERE id = 1`,
+      );
+      const [seller] = await selectRows<{ code: string; name: string; name_zh: string | null }>(
+        tx,
+        sql`SELECT code, name, name_zh FROM accounts WHERE id = ${invoice.accountId}`,
+      );
+      return {
+        provider: {
+          name: provider?.name ?? 'Landed',
+          legalName: provider?.legal_name ?? null,
+          contactEmail: provider?.contact_email ?? null,
+        },
+        seller: { code: seller?.code ?? view.value.accountCode, name: seller?.name ?? '', nameZh: seller?.name_zh ?? null },
+      };
+    });
+    const bytes = await invoicePdf(view.value, parties, {
+      language,
+      generatedAt: invoice.finalizedAt ?? invoice.computedAt ?? clock.now(),
+    });
+    const base = invoice.number ?? `draft-${view.value.accountCode}-${invoice.period}`;
+    return ok({ bytes, fileName: `${base}${language === 'zh-CN' ? '-zh' : ''}.pdf` });
+  }
+
+  return { pdf };
+}
+
+export type InvoiceDocumentService = ReturnType<typeof createInvoiceDocumentService>;
