@@ -364,6 +364,15 @@ describe('runs', () => {
     expect(strip(after.lines)).toEqual(strip(before.lines));
   });
 
+  it('a run of every account (one pass over the events) writes the same lines as a run of one account', async () => {
+    const single = await invoiceOf(handcalc, '2026-10');
+    await services.billing.run(SYSTEM_ACTOR, { period: '2026-10' });
+    const batch = await invoiceOf(handcalc, '2026-10');
+    const strip = (ls: typeof single.lines) => ls.map((l) => ({ ...l, selector: { ...(l.selector as object), createdThrough: null } }));
+    expect(strip(batch.lines)).toEqual(strip(single.lines));
+    expect((await invoiceOf(prorate, '2026-10')).invoice.totalMinor).toBe(42000n);
+  });
+
   it('a run killed halfway, then run again, ends with exactly one invoice per account', async () => {
     const killed = services.billing.run(SYSTEM_ACTOR, { period: '2026-10', failAfter: 1 });
     await expect(killed).rejects.toThrow(/injected failure/);
@@ -498,6 +507,10 @@ describe('finalize, immutability, credit notes, late events', () => {
       ['1', 200n, false],
     ]);
     expect((cartons[1]?.note as { en: string } | undefined)?.en).toMatch(/Late events/);
+    // The one-pass run of every account finds the same late line.
+    await services.billing.run(SYSTEM_ACTOR, { period: '2026-11' });
+    const batch = (await invoiceOf(handcalc, '2026-11')).lines.filter((l) => l.ruleId === 'receiving.carton');
+    expect(batch.map((l) => [l.id, l.quantity, l.amountMinor, l.note === null])).toEqual(cartons.map((l) => [l.id, l.quantity, l.amountMinor, l.note === null]));
     const late = await services.billing.lineEvents(
       SYSTEM_ACTOR,
       (await invoiceOf(handcalc, '2026-11')).invoice.id,

@@ -90,6 +90,111 @@ export async function aggregateEvents(tx: Executor, q: AggregateQuery): Promise<
   }));
 }
 
+export interface AccountBounds {
+  accountId: string;
+  /** The period's start and each later segment's start. */
+  segmentStarts: Date[];
+  lateAfter: Date | null;
+  lateBefore: Date | null;
+}
+
+/**
+ * Every account of a run in one pass over the period's events (a sequential scan, like a bare
+ * GROUP BY), each account with its own segment starts and late window; the same groups as
+ * aggregateEvents. Accounts not asked for (a finalized invoice) are dropped from the result.
+ */
+export async function aggregateAllEvents(
+  tx: Executor,
+  q: { start: Date; end: Date; eventsThrough: Date; accounts: AccountBounds[] },
+): Promise<Map<string, MeterAggregate[]>> {
+  // Only accounts with a mid-period card change need their segments, only accounts with a
+  // finalized earlier period a late window: both lists are usually short or empty, so the
+  // period's events are scanned once with no join but the meter map (the plan of a bare GROUP BY).
+  const segmented = JSON.stringify(
+    q.accounts
+      .filter((a) => a.segmentStarts.length > 1)
+      .map((a) => ({ account_id: a.accountId, starts: `{${a.segmentStarts.map((s) => `"${s.toISOString()}"`).join(',')}}` })),
+  );
+  const lates = JSON.stringify(
+    q.accounts
+      .filter((a) => a.lateAfter && a.lateBefore)
+      .map((a) => ({ account_id: a.accountId, late_after: a.lateAfter?.toISOString(), late_before: a.lateBefore?.toISOString() })),
+  );
+  const start = q.start.toISOString();
+  const rows = await selectRows<{
+    account_id: string;
+    kind: string;
+    unit: string;
+    meter: string;
+    rule_id: string;
+    group_key: string | null;
+    group_value: string | null;
+    column_key: string | null;
+    column_value: string | null;
+    late: boolean;
+    segment: number;
+    event_count: string | number;
+    quantity: string;
+    units: string;
+  }>(
+    tx,
+    sql`WITH s AS (
+          SELECT r.account_id, r.starts::timestamptz[] AS starts FROM jsonb_to_recordset(${segmented}::jsonb) AS r(account_id uuid, starts text)),
+        l AS (
+          SELECT r.account_id, r.late_after, r.late_before
+            FROM jsonb_to_recordset(${lates}::jsonb) AS r(account_id uuid, late_after timestamptz, late_before timestamptz)),
+        ev AS (
+          SELECT e.account_id, e.kind, e.unit, e.occurred_at, e.quantity, e.attributes, false AS late
+            FROM billable_events e
+           WHERE e.occurred_at >= ${start}::timestamptz AND e.occurred_at < ${q.end.toISOString()}::timestamptz
+             AND e.created_at <= ${q.eventsThrough.toISOString()}::timestamptz
+          UNION ALL
+          SELECT e.account_id, e.kind, e.unit, e.occurred_at, e.quantity, e.attributes, true AS late
+            FROM l JOIN billable_events e ON e.account_id = l.account_id
+           WHERE e.created_at > l.late_after AND e.created_at <= ${q.eventsThrough.toISOString()}::timestamptz
+             AND e.occurred_at < l.late_before)
+        SELECT e.account_id, e.kind, e.unit, m.meter, m.rule_id, m.group_key, m.column_key,
+               CASE WHEN m.group_key IS NULL THEN NULL ELSE e.attributes ->> m.group_key END AS group_value,
+               CASE WHEN m.column_key IS NULL THEN NULL ELSE e.attributes ->> m.column_key END AS column_value,
+               e.late,
+               CASE WHEN e.late OR s.starts IS NULL THEN 0 ELSE width_bucket(e.occurred_at, s.starts) - 1 END AS segment,
+               count(*) AS event_count,
+               sum(e.quantity)::text AS quantity,
+               coalesce(sum(CASE WHEN jsonb_typeof(e.attributes -> 'units') = 'number' THEN (e.attributes ->> 'units')::numeric END), 0)::text AS units
+          FROM ev e
+          JOIN billing_meter_map m ON m.event_kind = e.kind AND m.event_unit = e.unit
+          LEFT JOIN s ON s.account_id = e.account_id
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+         ORDER BY 1, 4, 5, 2, 3, 11, 10, 8 NULLS FIRST, 9 NULLS FIRST`,
+  );
+  const wanted = new Set(q.accounts.map((a) => a.accountId));
+  const byAccount = new Map<string, MeterAggregate[]>();
+  for (const r of rows) {
+    if (!wanted.has(r.account_id)) continue;
+    let list = byAccount.get(r.account_id);
+    if (!list) {
+      list = [];
+      byAccount.set(r.account_id, list);
+    }
+    list.push({
+      kind: r.kind,
+      unit: r.unit,
+      meter: r.meter,
+      ruleId: r.rule_id,
+      groupKey: r.group_key,
+      groupValue: r.group_value,
+      columnKey: r.column_key,
+      columnValue: r.column_value,
+      late: r.late,
+      segment: Number(r.segment),
+      eventCount: Number(r.event_count),
+      quantity: r.quantity,
+      units: r.units,
+    });
+  }
+  return byAccount;
+}
+
 /** Accounts with events in the window (or written late for a finalized period), or a draft to refresh. */
 export async function accountsToBill(
   tx: Executor,

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { Decimal } from 'decimal.js';
 import { sql } from 'drizzle-orm';
-import { type Bill, type BillLine, billFor, type CardSegment, type LineSelector } from '../../domain/billing/bill.js';
+import { type Bill, type BillLine, billFor, type CardSegment, type LineSelector, type MeterAggregate } from '../../domain/billing/bill.js';
 import {
   type BillingPeriod,
   addDaysTo,
@@ -34,7 +34,9 @@ import { type AppError, appError } from '../../domain/shared/errors.js';
 import { err, ok, type Result } from '../../domain/shared/result.js';
 import { type Executor, selectRows } from '../../db/connect.js';
 import {
+  type AccountBounds,
   accountsToBill,
+  aggregateAllEvents,
   aggregateEvents,
   checkLine,
   creditedSoFar,
@@ -94,6 +96,15 @@ export interface LineEvents {
 export interface DetailRow {
   line: InvoiceLineRow;
   event: EventRow | null;
+}
+
+/** One account's share of a run's one-pass aggregation. */
+interface Prepared {
+  segments: CardSegment[];
+  lateAfter: Date | null;
+  lateBefore: Date | null;
+  eventsThrough: Date;
+  aggregates: MeterAggregate[];
 }
 
 const FX_EQUIVALENT: CurrencyCode = 'CNY';
@@ -158,33 +169,56 @@ export function createBillingService(deps: ServiceDeps, rateCards: RateCardServi
     return ok(segments);
   }
 
-  /** Computes one account's bill for a period as of now (nothing written). */
+  /**
+   * Computes one account's bill for a period (nothing written): from the run's one-pass
+   * aggregation when it is still valid for the account (same late window), else on its own.
+   */
   async function compute(
     tx: Executor,
     accountId: string,
     period: BillingPeriod,
     timeZone: string,
-    eventsThrough: Date,
-  ): Promise<Result<{ bill: Bill; window: { start: Date; end: Date; lateAfter: Date | null; lateBefore: Date | null } }, AppError>> {
+    now: Date,
+    prepared?: Prepared,
+  ): Promise<
+    Result<
+      { bill: Bill; eventsThrough: Date; window: { start: Date; end: Date; lateAfter: Date | null; lateBefore: Date | null } },
+      AppError
+    >
+  > {
     const window = periodWindow(period, timeZone);
     const previous = await lastFinalizedBefore(tx, accountId, period.code);
     const lateAfter = previous?.eventsThrough ?? null;
     const lateBefore = previous?.periodEnd ?? null;
-    const segments = await segmentsFor(tx, accountId, period, timeZone);
-    if (!segments.ok) return segments;
-    const aggregates = await aggregateEvents(tx, {
-      accountId,
-      start: window.start,
-      end: window.end,
-      segmentStarts: segments.value.slice(1).map((s) => new Date(s.start)),
-      eventsThrough,
-      lateAfter,
-      lateBefore,
-    });
+    const usable =
+      prepared !== undefined &&
+      timeZone === DEFAULT_BILLING_TIME_ZONE &&
+      (prepared.lateAfter?.getTime() ?? null) === (lateAfter?.getTime() ?? null) &&
+      (prepared.lateBefore?.getTime() ?? null) === (lateBefore?.getTime() ?? null);
+    const eventsThrough = usable ? prepared.eventsThrough : now;
+    let segments: CardSegment[];
+    let aggregates: MeterAggregate[];
+    if (usable) {
+      segments = prepared.segments;
+      aggregates = prepared.aggregates;
+    } else {
+      const found = await segmentsFor(tx, accountId, period, timeZone);
+      if (!found.ok) return found;
+      segments = found.value;
+      aggregates = await aggregateEvents(tx, {
+        accountId,
+        start: window.start,
+        end: window.end,
+        segmentStarts: segments.slice(1).map((s) => new Date(s.start)),
+        eventsThrough,
+        lateAfter,
+        lateBefore,
+      });
+    }
     const bill = billFor({
       accountId,
       period,
-      segments: segments.value,
+      segments,
       aggregates,
       window: {
         eventsThrough: eventsThrough.toISOString(),
@@ -199,7 +233,7 @@ export function createBillingService(deps: ServiceDeps, rateCards: RateCardServi
           { code: bill.error.code, message: bill.error.message.en, messages: bill.error.message },
         ]),
       );
-    return ok({ bill: bill.value, window: { ...window, lateAfter, lateBefore } });
+    return ok({ bill: bill.value, eventsThrough, window: { ...window, lateAfter, lateBefore } });
   }
 
   /** Bills one account inside the caller's transaction; 'skipped' when its invoice is finalized. */
@@ -208,15 +242,16 @@ export function createBillingService(deps: ServiceDeps, rateCards: RateCardServi
     accountId: string,
     period: BillingPeriod,
     runId: string | null,
+    prepared?: Prepared,
   ): Promise<Result<{ invoiceId: string; outcome: 'written' | 'skipped' }, AppError>> {
     await lockAccountPeriod(tx, accountId, period.code);
     const existing = await findInvoiceForPeriod(tx, accountId, period.code);
     if (existing?.status === 'finalized') return ok({ invoiceId: existing.id, outcome: 'skipped' });
     const timeZone = existing?.timeZone ?? DEFAULT_BILLING_TIME_ZONE;
     const now = clock.now();
-    const computed = await compute(tx, accountId, period, timeZone, now);
+    const computed = await compute(tx, accountId, period, timeZone, now, prepared);
     if (!computed.ok) return computed;
-    const { bill, window } = computed.value;
+    const { bill, window, eventsThrough } = computed.value;
     const invoiceId = existing?.id ?? ids.next();
     const header = {
       currency: bill.currency,
@@ -228,7 +263,7 @@ export function createBillingService(deps: ServiceDeps, rateCards: RateCardServi
       periodStart: window.start,
       periodEnd: window.end,
       timeZone,
-      eventsThrough: now,
+      eventsThrough,
       lateAfter: window.lateAfter,
       lateBefore: window.lateBefore,
       cards: bill.cards,
@@ -323,6 +358,49 @@ export function createBillingService(deps: ServiceDeps, rateCards: RateCardServi
     });
   }
 
+  /**
+   * Segments, late windows and aggregates of every account of a run, read in one transaction:
+   * the events in one pass. Accounts whose invoice is finalized are left out (skipped later).
+   */
+  async function prepareAll(accounts: { id: string }[], period: BillingPeriod): Promise<Map<string, Prepared>> {
+    const eventsThrough = clock.now();
+    const window = periodWindow(period, DEFAULT_BILLING_TIME_ZONE);
+    return inScope(db, PROVIDER_SCOPE, async (tx) => {
+      const bounds: (AccountBounds & { segments: CardSegment[] })[] = [];
+      for (const account of accounts) {
+        const existing = await findInvoiceForPeriod(tx, account.id, period.code);
+        if (existing?.status === 'finalized' || (existing && existing.timeZone !== DEFAULT_BILLING_TIME_ZONE)) continue;
+        const segments = await segmentsFor(tx, account.id, period, DEFAULT_BILLING_TIME_ZONE);
+        // An account whose cards cannot be resolved is billed on its own, which reports why.
+        if (!segments.ok) continue;
+        const previous = await lastFinalizedBefore(tx, account.id, period.code);
+        bounds.push({
+          accountId: account.id,
+          segments: segments.value,
+          segmentStarts: segments.value.map((s) => new Date(s.start)),
+          lateAfter: previous?.eventsThrough ?? null,
+          lateBefore: previous?.periodEnd ?? null,
+        });
+      }
+      const aggregates =
+        bounds.length === 0
+          ? new Map<string, MeterAggregate[]>()
+          : await aggregateAllEvents(tx, { start: window.start, end: window.end, eventsThrough, accounts: bounds });
+      return new Map(
+        bounds.map((b) => [
+          b.accountId,
+          {
+            segments: b.segments,
+            lateAfter: b.lateAfter,
+            lateBefore: b.lateBefore,
+            eventsThrough,
+            aggregates: aggregates.get(b.accountId) ?? [],
+          },
+        ]),
+      );
+    });
+  }
+
   /** Bills every listed account, one transaction each, reporting progress on the run row. */
   async function executeRun(
     started: { run: RunRow; accounts: { id: string; code: string }[]; period: BillingPeriod },
@@ -331,12 +409,17 @@ export function createBillingService(deps: ServiceDeps, rateCards: RateCardServi
     let run = started.run;
     let done = 0;
     try {
+      // Many accounts: one pass over the period's events for all of them (the cost of a bare
+      // GROUP BY); each account is then priced and written in its own transaction as before.
+      const prepared = started.accounts.length > 1 ? await prepareAll(started.accounts, started.period) : new Map<string, Prepared>();
       for (const account of started.accounts) {
         if (options.failAfter !== undefined && done >= options.failAfter) throw new Error(`injected failure after ${done} accounts`);
+        const mine = prepared.get(account.id);
+        prepared.delete(account.id);
         run = unwrap(
           await asResult(() =>
             inScope(db, PROVIDER_SCOPE, async (tx) => {
-              const billed = unwrap(await billAccount(tx, account.id, started.period, run.id));
+              const billed = unwrap(await billAccount(tx, account.id, started.period, run.id, mine));
               const [row] = await tx
                 .update(billingRuns)
                 .set({
