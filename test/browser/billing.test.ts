@@ -1,7 +1,8 @@
 /**
  * Billing in a real browser: finance runs billing for the demo's month and follows its progress,
  * opens a draft invoice, drills a line down to its events (recounted), and reads the cost
- * reports; then a seller sees only its own invoices. Screenshots (zh-CN) under test-output/browser/.
+ * reports; then a seller sees only its own invoices, disputes a line and writes in the thread, and
+ * finance takes the dispute under review. Screenshots (zh-CN) under test-output/browser/.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,5 +118,37 @@ describe('bills as a seller', () => {
     await page.getByTestId('nav-billing-reports').click();
     await page.getByTestId('billing-reports').waitFor();
     await shot('billing-07-seller-reports');
+  });
+
+  let disputeNumber = '';
+  it('disputes a line of its invoice and writes in the thread', async () => {
+    await page.getByTestId('nav-bills').click();
+    await expect.poll(async () => (await invoiceLinks()).length).toBeGreaterThan(0);
+    await page.getByTestId((await invoiceLinks())[0] as string).click();
+    await page.getByTestId('invoice-header').waitFor();
+    await page.locator('[data-testid^="line-dispute-"]').first().click();
+    await page.getByTestId('dispute-description').fill('我们只发了 3 箱，不是 4 箱。');
+    await page.getByTestId('dispute-submit').click();
+    await page.getByTestId('dispute-header').waitFor();
+    await page.getByTestId('dispute-status-open').waitFor();
+    await page.getByTestId('dispute-comment').fill('收货照片见入库计划附件。');
+    await page.getByTestId('dispute-comment-send').click();
+    await expect.poll(() => page.getByTestId('dispute-thread').innerText()).toContain('收货照片');
+    disputeNumber = (await page.locator('.page-header h3').innerText()).split(/\s/)[0] as string;
+    expect(disputeNumber).toMatch(/^DSP-/);
+    await shot('billing-08-seller-dispute');
+    await page.getByTestId('nav-claims').click();
+    await page.getByTestId('claim-table').waitFor();
+    await shot('billing-09-seller-claims');
+  });
+
+  it('finance sees the dispute and takes it under review', async () => {
+    await page.context().clearCookies();
+    await login('finance@demo.landed.dev', 'demo-finance-2026');
+    await page.getByTestId('nav-disputes').click();
+    await page.getByTestId(`dispute-link-${disputeNumber}`).click();
+    await page.getByTestId('dispute-review').click();
+    await page.getByTestId('dispute-status-under_review').waitFor();
+    await shot('billing-10-finance-dispute');
   });
 });

@@ -36,6 +36,9 @@ import { TransfersPage } from './pages/transfers-page';
 import { BillsPage } from './pages/bills-page';
 import { InvoicePage } from './pages/invoice-page';
 import { BillingReportsPage } from './pages/billing-reports-page';
+import { ClaimsPage } from './pages/claims-page';
+import { DisputePage } from './pages/dispute-page';
+import { DisputesPage } from './pages/disputes-page';
 import { createQueryClient } from './query-client';
 import { RequireAuth } from './session/require-auth';
 import { RequirePermission } from './session/require-permission';
@@ -270,6 +273,30 @@ function AppRoutes() {
             element={
               <RequirePermission permission="billing:read">
                 <InvoicePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="disputes"
+            element={
+              <RequirePermission permission="disputes:read">
+                <DisputesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="disputes/:id"
+            element={
+              <RequirePermission permission="disputes:read">
+                <DisputePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="claims"
+            element={
+              <RequirePermission permission="claims:read">
+                <ClaimsPage />
               </RequirePermission>
             }
           />

@@ -3,6 +3,7 @@
  * key added here and forgotten there fails the typecheck. `{name}` marks a placeholder.
  */
 import { billingEn } from './billing-en';
+import { disputesEn } from './disputes-en';
 
 export const en = {
   'app.name': 'Landed',
@@ -1111,6 +1112,7 @@ export const en = {
   'audit.verify.anchor':
     'Keep a copy of the head hash elsewhere (an email, a ticket); comparing it later proves the whole chain was not rewritten.',
   ...billingEn,
+  ...disputesEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

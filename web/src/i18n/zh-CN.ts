@@ -1,5 +1,6 @@
 /** 简体中文界面文案。类型与 en.ts 的键一一对应：缺少或多出的键都会导致类型检查失败。 */
 import { billingZhCN } from './billing-zh-CN';
+import { disputesZhCN } from './disputes-zh-CN';
 import type { Messages } from './en';
 
 export const zhCN: Messages = {
@@ -1095,4 +1096,5 @@ export const zhCN: Messages = {
   'audit.verify.note': '提示',
   'audit.verify.anchor': '请把链头哈希另存一份（邮件、工单等）；日后对比即可证明整条链未被重写。',
   ...billingZhCN,
+  ...disputesZhCN,
 };

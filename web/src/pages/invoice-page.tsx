@@ -1,11 +1,13 @@
-import { DownloadOutlined, FileDoneOutlined, RollbackOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ExclamationCircleOutlined, FileDoneOutlined, FilePdfOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Spin, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../api';
+import { api, type ListPage } from '../api';
 import { DocumentTypeTag, InvoiceNumber, InvoiceStatusTag } from '../components/billing/billing-labels';
 import { CreditNoteModal } from '../components/billing/credit-note-modal';
+import { DisputeStatusTag } from '../components/billing/dispute-labels';
+import { DISPUTES_KEY, DisputeModal } from '../components/billing/dispute-modal';
 import { LineDrilldown } from '../components/billing/line-drilldown';
 import { INVOICES_KEY } from '../components/billing/run-billing-modal';
 import { OrDash } from '../components/empty-value';
@@ -18,6 +20,7 @@ import { moduleColour, moduleLabel } from '../lib/fee-module';
 import { localizedText } from '../lib/localized-text';
 import { useSession } from '../session/session-context';
 import type { InvoiceDetail, InvoiceLine } from '../types-billing';
+import type { Dispute } from '../types-disputes';
 
 /** Σ of minor units as a Money in the invoice's currency (subtotals are sums of rounded lines). */
 function subtotal(lines: InvoiceLine[], currency: string, digits: number) {
@@ -37,8 +40,15 @@ export function InvoicePage() {
   const queryClient = useQueryClient();
   const [opened, setOpened] = useState<InvoiceLine | null>(null);
   const [crediting, setCrediting] = useState(false);
+  const [disputing, setDisputing] = useState<InvoiceLine | null>(null);
   const key = [INVOICES_KEY, 'one', id];
   const invoice = useQuery({ queryKey: key, queryFn: () => api<InvoiceDetail>(`/v1/invoices/${id}`) });
+  const disputes = useQuery({
+    queryKey: [DISPUTES_KEY, 'invoice', id],
+    queryFn: () => api<ListPage<Dispute>>(`/v1/invoices/${id}/disputes`, { query: { limit: 100 } }),
+    enabled: can('disputes:read'),
+  });
+  const sellerDisputes = !isStaff && can('disputes:write') && invoice.data?.document_type === 'invoice';
   const finalize = useMutation({
     mutationFn: () => api<InvoiceDetail>(`/v1/invoices/${id}/finalize`, { method: 'POST' }),
     onSuccess: (done) => {
@@ -111,8 +121,30 @@ export function InvoicePage() {
             <OrDash>{null}</OrDash>
           ),
       },
+      ...(sellerDisputes
+        ? [
+            {
+              key: 'dispute',
+              title: '',
+              render: (_: unknown, l: InvoiceLine) =>
+                BigInt(l.amount.amount_minor) > 0n ? (
+                  <Button
+                    size="small"
+                    icon={<ExclamationCircleOutlined />}
+                    data-testid={`line-dispute-${l.line_no}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setDisputing(l);
+                    }}
+                  >
+                    {t('bills.disputeLine')}
+                  </Button>
+                ) : null,
+            },
+          ]
+        : []),
     ],
-    [t, locale],
+    [t, locale, sellerDisputes],
   );
 
   if (invoice.isLoading) return <Spin />;
@@ -135,6 +167,13 @@ export function InvoicePage() {
         }
         extra={
           <>
+            <Button
+              icon={<FilePdfOutlined />}
+              href={`/v1/invoices/${inv.id}/pdf?lang=${locale === 'zh-CN' ? 'zh-CN' : 'en'}`}
+              data-testid="invoice-download-pdf"
+            >
+              {t('bills.download.pdf')}
+            </Button>
             <Button icon={<DownloadOutlined />} href={`/v1/invoices/${inv.id}/detail.csv`} data-testid="invoice-download-csv">
               {t('bills.download.csv')}
             </Button>
@@ -253,7 +292,18 @@ export function InvoicePage() {
           <Typography.Text type="secondary"> · {t('bills.credited', { amount: formatMoney(inv.credited, locale) })}</Typography.Text>
         ) : null}
       </Card>
+      {disputes.data && disputes.data.data.length > 0 ? (
+        <Card size="small" title={t('bills.disputes.title')} style={{ marginTop: 12 }} data-testid="invoice-disputes">
+          {disputes.data.data.map((d) => (
+            <div key={d.id} style={{ marginBottom: 4 }}>
+              <Link to={`/disputes/${d.id}`}>{d.number}</Link> <DisputeStatusTag status={d.status} />{' '}
+              {d.line ? `#${d.line.line_no ?? '?'}` : null} {t(`disputes.reason.${d.reason_code}`)} · {formatMoney(d.disputed, locale)}
+            </div>
+          ))}
+        </Card>
+      ) : null}
       <LineDrilldown invoiceId={inv.id} line={opened} onClose={() => setOpened(null)} />
+      <DisputeModal invoiceId={inv.id} line={disputing} onClose={() => setDisputing(null)} />
       {crediting ? <CreditNoteModal invoice={inv} open={crediting} onClose={() => setCrediting(false)} /> : null}
     </>
   );
