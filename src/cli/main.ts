@@ -22,6 +22,7 @@ import { progressPrinter } from './progress.js';
 import { addAuditCommands } from './audit-commands.js';
 import { addBillingCommands } from './billing-commands.js';
 import { addCardCommands } from './cards-commands.js';
+import { addDisputeAndClaimCommands } from './disputes-claims-commands.js';
 import { addInboundCommands } from './inbound-commands.js';
 import { addInventoryCommands } from './inventory-commands.js';
 import { addQuoteCommands } from './quote-commands.js';
@@ -238,6 +239,7 @@ function buildProgram(io: CliIo): Command {
   addInventoryCommands(program, context);
   addBillingCommands(program, context);
   addAuditCommands(program, context);
+  addDisputeAndClaimCommands(program, context);
 
   return program;
 }

@@ -10,6 +10,11 @@ export type DisputeCommentRow = typeof disputeComments.$inferSelect;
 export type ClaimRow = typeof claims.$inferSelect;
 export type NewClaimRow = typeof claims.$inferInsert;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** By id, or by number (DSP-2026-000001) for the CLI. */
+const disputeKey = (key: string): SQL => (UUID.test(key) ? sql`${disputes.id} = ${key}` : sql`${disputes.number} = ${key.toUpperCase()}`);
+const claimKey = (key: string): SQL => (UUID.test(key) ? sql`${claims.id} = ${key}` : sql`${claims.number} = ${key.toUpperCase()}`);
+
 export async function insertDispute(tx: Executor, row: NewDisputeRow): Promise<DisputeRow> {
   const [inserted] = await tx.insert(disputes).values(row).returning();
   return inserted as DisputeRow;
@@ -21,7 +26,7 @@ export async function findDispute(tx: Executor, scope: Scope, id: string, lock =
   const query = tx
     .select()
     .from(disputes)
-    .where(account ? sql`${disputes.id} = ${id} AND ${disputes.accountId} = ${account}` : sql`${disputes.id} = ${id}`)
+    .where(account ? sql`${disputeKey(id)} AND ${disputes.accountId} = ${account}` : disputeKey(id))
     .limit(1);
   const [row] = lock ? await query.for('update') : await query;
   return row;
@@ -70,7 +75,7 @@ export async function findClaim(tx: Executor, scope: Scope, id: string, lock = f
   const query = tx
     .select()
     .from(claims)
-    .where(account ? sql`${claims.id} = ${id} AND ${claims.accountId} = ${account}` : sql`${claims.id} = ${id}`)
+    .where(account ? sql`${claimKey(id)} AND ${claims.accountId} = ${account}` : claimKey(id))
     .limit(1);
   const [row] = lock ? await query.for('update') : await query;
   return row;

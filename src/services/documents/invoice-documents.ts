@@ -2,8 +2,8 @@
 import { sql } from 'drizzle-orm';
 import { selectRows } from '../../db/connect.js';
 import { inScope } from '../../db/tenancy.js';
-import type { AppError } from '../../domain/shared/errors.js';
-import { ok, type Result } from '../../domain/shared/result.js';
+import { type AppError, appError } from '../../domain/shared/errors.js';
+import { err, ok, type Result } from '../../domain/shared/result.js';
 import type { BillingService } from '../billing/billing.js';
 import { type Actor, type ServiceDeps, scopeOf } from '../context.js';
 import { invoicePdf } from './invoice-pdf.js';
@@ -12,12 +12,23 @@ import type { PdfLanguage } from './pdf.js';
 export function createInvoiceDocumentService(deps: ServiceDeps, billing: BillingService) {
   const { database, clock } = deps;
 
-  /** The PDF and its file name; another seller's invoice is not found (the billing service checks). */
+  /**
+   * The PDF and its file name, by id or by number (INV-2026-000001, for the CLI); another
+   * seller's invoice is not found (the billing service checks).
+   */
   async function pdf(
     actor: Actor,
-    invoiceId: string,
+    invoiceKey: string,
     language: PdfLanguage,
   ): Promise<Result<{ bytes: Buffer; fileName: string }, AppError>> {
+    let invoiceId = invoiceKey;
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(invoiceKey)) {
+      const [row] = await inScope(database.db, scopeOf(actor), (tx) =>
+        selectRows<{ id: string }>(tx, sql`SELECT id FROM invoices WHERE number = ${invoiceKey.toUpperCase()}`),
+      );
+      if (!row) return err(appError('not_found', `No invoice ${invoiceKey}.`));
+      invoiceId = row.id;
+    }
     const view = await billing.get(actor, invoiceId);
     if (!view.ok) return view;
     const { invoice } = view.value;
