@@ -173,13 +173,12 @@ export async function verifyAuditChain(tx: Executor, options: { batchSize?: numb
   for (;;) {
     const rows = await selectRows<{ seq: string | number; prev_hash: string; hash: string; canonical: string }>(
       tx,
+      // The batch is chosen first, so the canonical text is built for its rows only.
       sql`SELECT seq, prev_hash, hash,
                  landed_audit_canonical(seq, at, actor_kind, actor_id, actor_role, actor_account_id, account_id,
                                         entity_type, entity_id, action, before, after) AS canonical
-            FROM audit_log
-           WHERE seq >= ${expectedSeq} AND seq <= ${headSeq}
-           ORDER BY seq
-           LIMIT ${batchSize}`,
+            FROM (SELECT * FROM audit_log WHERE seq >= ${expectedSeq} AND seq <= ${headSeq} ORDER BY seq LIMIT ${batchSize}) batch
+           ORDER BY seq`,
     );
     for (const row of rows) {
       const seq = Number(row.seq);
