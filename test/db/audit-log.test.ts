@@ -133,6 +133,36 @@ describe('audit log entries', () => {
     expect(await raw(db.database, 'SELECT * FROM audit_pending')).toEqual([]);
   });
 
+  it('seals many entries of one transaction in order, and forgets those of a rolled-back savepoint', async () => {
+    const head = async () => (await raw<{ seq: string; hash: string }>(db.database, 'SELECT seq, hash FROM audit_chain_head'))[0];
+    const start = Number((await head())?.seq);
+    await inScope(db.database.db, PROVIDER_SCOPE, async (tx) => {
+      await tx.execute(
+        sql`SELECT landed_audit_record('bulk', g::text, 'poke', NULL, NULL, jsonb_build_object('n', g)) FROM generate_series(1, 2000) g`,
+      );
+      await expect(
+        tx.transaction(async (savepoint) => {
+          await recordAudit(savepoint, { entityType: 'bulk', entityId: 'gone', action: 'poke' });
+          throw new Error('roll back the savepoint');
+        }),
+      ).rejects.toThrow('roll back the savepoint');
+      await recordAudit(tx, { entityType: 'bulk', entityId: 'last', action: 'poke' });
+    });
+    const end = await head();
+    expect(Number(end?.seq)).toBe(start + 2001);
+    const [last] = await raw<{ entity_id: string; hash: string }>(db.database, 'SELECT entity_id, hash FROM audit_log WHERE seq = $1', [
+      start + 2001,
+    ]);
+    expect(last).toEqual({ entity_id: 'last', hash: end?.hash });
+    const numbered = await raw<{ entity_id: string }>(db.database, `SELECT entity_id FROM audit_log WHERE seq IN ($1, $2) ORDER BY seq`, [
+      start + 1,
+      start + 2000,
+    ]);
+    expect(numbered.map((r) => r.entity_id)).toEqual(['1', '2000']);
+    expect(await raw(db.database, `SELECT 1 FROM audit_log WHERE entity_id = 'gone'`)).toEqual([]);
+    expect((await verify(db.database)).ok).toBe(true);
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE, for the application role and the owner alike', async () => {
     await expect(raw(db.database, `UPDATE audit_log SET action = 'nothing' WHERE seq = 1`)).rejects.toThrow(/append-only/);
     await expect(raw(db.database, 'DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/append-only/);
