@@ -143,6 +143,14 @@ describe('GET /v1/invoices/:id/pdf', () => {
     expectNumbers(text, invoice, 'en');
   });
 
+  it('logs each download in the audit log, with who took it and the language', async () => {
+    const entries = (await send('GET', `/v1/audit-log?entity_type=invoices&entity_id=${invoiceId}`, finance)).json();
+    const downloads = (entries.data ?? entries.items ?? []) as { action: string; after: { language: string } }[];
+    expect(downloads.filter((e) => e.action === 'download_pdf').map((e) => e.after.language)).toEqual(
+      expect.arrayContaining(['en', 'zh-CN']),
+    );
+  });
+
   it('is not found for another seller', async () => {
     const other = await t.as('seller_admin', 'HOMELY');
     const response = await send('GET', `/v1/invoices/${invoiceId}/pdf?lang=en`, other);

@@ -1,6 +1,7 @@
 /** Invoice documents: the invoice PDF in English or Chinese, for the seller it bills and for staff. */
 import { sql } from 'drizzle-orm';
 import { selectRows } from '../../db/connect.js';
+import { recordAudit } from '../../db/repositories/audit-log.js';
 import { inScope } from '../../db/tenancy.js';
 import { type AppError, appError } from '../../domain/shared/errors.js';
 import { err, ok, type Result } from '../../domain/shared/result.js';
@@ -41,6 +42,14 @@ export function createInvoiceDocumentService(deps: ServiceDeps, billing: Billing
         tx,
         sql`SELECT code, name, name_zh FROM accounts WHERE id = ${invoice.accountId}`,
       );
+      // A document download is an action, not a row change: logged with who took it.
+      await recordAudit(tx, {
+        entityType: 'invoices',
+        entityId: invoice.id,
+        action: 'download_pdf',
+        accountId: invoice.accountId,
+        after: { number: invoice.number, status: invoice.status, language },
+      });
       return {
         provider: {
           name: provider?.name ?? 'Landed',
