@@ -53,7 +53,16 @@ export const REDACTED_COLUMNS: Record<string, Record<string, string | null>> = {
 };
 
 /** Gap-free document series whose counters an import moves past the imported numbers. */
-const NUMBER_SERIES: Record<string, string> = { ASN: 'asn', RMA: 'rma', WO: 'wo', EXIT: 'exit', TRF: 'transfer', CC: 'cycle_count' };
+const NUMBER_SERIES: Record<string, string> = {
+  ASN: 'asn',
+  RMA: 'rma',
+  WO: 'wo',
+  EXIT: 'exit',
+  TRF: 'transfer',
+  CC: 'cycle_count',
+  DSP: 'dispute',
+  CLM: 'claim',
+};
 
 export interface ManifestFile {
   path: string;
