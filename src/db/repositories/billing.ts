@@ -23,57 +23,134 @@ export interface AggregateQuery {
   eventsThrough: Date;
   lateAfter: Date | null;
   lateBefore: Date | null;
+  /** Sum the events' `units` attribute too (a greater-of / lesser-of rule may read it). */
+  withUnits: boolean;
+}
+
+export interface AccountBounds {
+  accountId: string;
+  /** The period's start and each later segment's start. */
+  segmentStarts: Date[];
+  lateAfter: Date | null;
+  lateBefore: Date | null;
+}
+
+interface AggregateRow {
+  account_id: string;
+  kind: string;
+  unit: string;
+  meter: string;
+  rule_id: string;
+  group_key: string | null;
+  group_value: string | null;
+  column_key: string | null;
+  column_value: string | null;
+  late: boolean;
+  segment: number;
+  event_count: string | number;
+  quantity: string;
+  units: string;
 }
 
 /**
- * One account's period, summed per (kind, unit, meter, rule, group value, column value, segment, late).
- * One round trip; the (account_id, occurred_at) and (account_id, created_at) indexes bound the scan.
+ * The period's events summed in two steps: first by account, kind, unit, late, segment and the
+ * few attributes the meter map groups by (one hash aggregate over the events, the plan of a bare
+ * GROUP BY), then those sums joined to the meter map and summed per meter, rule, group and
+ * column. `one` limits the scan to one account through its indexes.
  */
-export async function aggregateEvents(tx: Executor, q: AggregateQuery): Promise<MeterAggregate[]> {
-  const segment: SQL =
-    q.segmentStarts.length === 0
-      ? sql`0`
-      : sql`CASE ${sql.join(
-          q.segmentStarts.map((s, i) => sql`WHEN e.occurred_at < ${s.toISOString()}::timestamptz THEN ${sql.raw(String(i))}`),
-          sql` `,
-        )} ELSE ${sql.raw(String(q.segmentStarts.length))} END`;
-  const late =
-    q.lateAfter && q.lateBefore
-      ? sql` OR (e.occurred_at < ${q.lateBefore.toISOString()}::timestamptz AND e.created_at > ${q.lateAfter.toISOString()}::timestamptz)`
-      : sql``;
-  const rows = await selectRows<{
-    kind: string;
-    unit: string;
-    meter: string;
-    rule_id: string;
-    group_key: string | null;
-    group_value: string | null;
-    column_key: string | null;
-    column_value: string | null;
-    late: boolean;
-    segment: number;
-    event_count: string | number;
-    quantity: string;
-    units: string;
-  }>(
+async function aggregate(
+  tx: Executor,
+  q: { start: Date; end: Date; eventsThrough: Date; accounts: AccountBounds[]; one: boolean; withUnits: boolean },
+): Promise<AggregateRow[]> {
+  const map = await selectRows<{ event_kind: string; group_key: string | null; column_key: string | null }>(
     tx,
-    sql`SELECT e.kind, e.unit, m.meter, m.rule_id, m.group_key, m.column_key,
-               CASE WHEN m.group_key IS NULL THEN NULL ELSE e.attributes ->> m.group_key END AS group_value,
-               CASE WHEN m.column_key IS NULL THEN NULL ELSE e.attributes ->> m.column_key END AS column_value,
-               e.occurred_at < ${q.start.toISOString()}::timestamptz AS late,
-               CASE WHEN e.occurred_at < ${q.start.toISOString()}::timestamptz THEN 0 ELSE ${segment} END AS segment,
-               count(*) AS event_count,
-               sum(e.quantity)::text AS quantity,
-               coalesce(sum(CASE WHEN jsonb_typeof(e.attributes -> 'units') = 'number' THEN (e.attributes ->> 'units')::numeric END), 0)::text AS units
-          FROM billable_events e
-          JOIN billing_meter_map m ON m.event_kind = e.kind AND m.event_unit = e.unit
-         WHERE e.account_id = ${q.accountId}
-           AND e.created_at <= ${q.eventsThrough.toISOString()}::timestamptz
-           AND ((e.occurred_at >= ${q.start.toISOString()}::timestamptz AND e.occurred_at < ${q.end.toISOString()}::timestamptz)${late})
-         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-         ORDER BY 3, 4, 1, 2, 10, 9, 7 NULLS FIRST, 8 NULLS FIRST`,
+    sql`SELECT event_kind, group_key, column_key FROM billing_meter_map`,
   );
-  return rows.map((r) => ({
+  const keyKinds = new Map<string, Set<string>>();
+  for (const m of map)
+    for (const key of [m.group_key, m.column_key]) if (key) keyKinds.set(key, (keyKinds.get(key) ?? new Set()).add(m.event_kind));
+  const keys = [...keyKinds.keys()].sort();
+  const keyColumns = keys.map(
+    (key, i) =>
+      sql`CASE WHEN e.kind IN (${sql.join(
+        [...(keyKinds.get(key) as Set<string>)].map((k) => sql`${k}`),
+        sql`, `,
+      )}) THEN e.attributes ->> ${key} END AS ${sql.raw(`k${i}`)}`,
+  );
+  const pick = (column: 'group_key' | 'column_key') =>
+    keys.length === 0
+      ? sql`NULL::text`
+      : sql`CASE m.${sql.raw(column)} ${sql.join(
+          keys.map((key, i) => sql`WHEN ${key} THEN r.${sql.raw(`k${i}`)}`),
+          sql` `,
+        )} END`;
+  const segmentedAccounts = q.accounts.filter((a) => a.segmentStarts.length > 1);
+  const lateAccounts = q.accounts.filter((a) => a.lateAfter && a.lateBefore);
+  const segmented = JSON.stringify(
+    segmentedAccounts.map((a) => ({
+      account_id: a.accountId,
+      starts: `{${a.segmentStarts.map((s) => `"${s.toISOString()}"`).join(',')}}`,
+    })),
+  );
+  const lates = JSON.stringify(
+    lateAccounts.map((a) => ({
+      account_id: a.accountId,
+      late_after: a.lateAfter?.toISOString(),
+      late_before: a.lateBefore?.toISOString(),
+    })),
+  );
+  const start = q.start.toISOString();
+  const through = q.eventsThrough.toISOString();
+  const only = q.one ? sql`AND e.account_id = ${q.accounts[0]?.accountId}` : sql``;
+  const groupCount = 5 + keys.length;
+  // The usual run has no account with a mid-period change or late events: no join, no second branch.
+  const lateBranch =
+    lateAccounts.length === 0
+      ? sql``
+      : sql`UNION ALL
+          SELECT e.account_id, e.kind, e.unit, e.occurred_at, e.quantity, e.attributes, true AS late
+            FROM jsonb_to_recordset(${lates}::jsonb) AS l(account_id uuid, late_after timestamptz, late_before timestamptz)
+            JOIN billable_events e ON e.account_id = l.account_id
+           WHERE e.created_at > l.late_after AND e.created_at <= ${through}::timestamptz
+             AND e.occurred_at < l.late_before`;
+  const segment =
+    segmentedAccounts.length === 0
+      ? sql`0`
+      : sql`CASE WHEN e.late OR s.starts IS NULL THEN 0 ELSE width_bucket(e.occurred_at, s.starts) - 1 END`;
+  const segmentJoin =
+    segmentedAccounts.length === 0
+      ? sql``
+      : sql`LEFT JOIN (SELECT r.account_id, r.starts::timestamptz[] AS starts
+                         FROM jsonb_to_recordset(${segmented}::jsonb) AS r(account_id uuid, starts text)) s ON s.account_id = e.account_id`;
+  // Σ units only when a greater-of / lesser-of rule may read them: it parses every event's attributes.
+  const units = q.withUnits
+    ? sql`coalesce(sum(CASE WHEN jsonb_typeof(e.attributes -> 'units') = 'number' THEN (e.attributes ->> 'units')::numeric END), 0)`
+    : sql`0::numeric`;
+  return selectRows<AggregateRow>(
+    tx,
+    sql`WITH ev AS (
+          SELECT e.account_id, e.kind, e.unit, e.occurred_at, e.quantity, e.attributes, false AS late
+            FROM billable_events e
+           WHERE e.occurred_at >= ${start}::timestamptz AND e.occurred_at < ${q.end.toISOString()}::timestamptz
+             AND e.created_at <= ${through}::timestamptz ${only}
+          ${lateBranch}),
+        r AS (
+          SELECT e.account_id, e.kind, e.unit, e.late, ${segment} AS segment
+                 ${keyColumns.length ? sql`, ${sql.join(keyColumns, sql`, `)}` : sql``},
+                 count(*) AS n, sum(e.quantity) AS q, ${units} AS u
+            FROM ev e ${segmentJoin}
+           GROUP BY ${sql.raw(Array.from({ length: groupCount }, (_, i) => String(i + 1)).join(', '))})
+        SELECT r.account_id, r.kind, r.unit, m.meter, m.rule_id, m.group_key, m.column_key,
+               ${pick('group_key')} AS group_value, ${pick('column_key')} AS column_value,
+               r.late, r.segment, sum(r.n) AS event_count, sum(r.q)::text AS quantity, sum(r.u)::text AS units
+          FROM r JOIN billing_meter_map m ON m.event_kind = r.kind AND m.event_unit = r.unit
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+         ORDER BY 1, 4, 5, 2, 3, 11, 10, 8 NULLS FIRST, 9 NULLS FIRST`,
+  );
+}
+
+function toAggregate(r: AggregateRow): MeterAggregate {
+  return {
     kind: r.kind,
     unit: r.unit,
     meter: r.meter,
@@ -87,86 +164,32 @@ export async function aggregateEvents(tx: Executor, q: AggregateQuery): Promise<
     eventCount: Number(r.event_count),
     quantity: r.quantity,
     units: r.units,
-  }));
+  };
 }
 
-export interface AccountBounds {
-  accountId: string;
-  /** The period's start and each later segment's start. */
-  segmentStarts: Date[];
-  lateAfter: Date | null;
-  lateBefore: Date | null;
+/** One account's period, through its (account_id, occurred_at) and (account_id, created_at) indexes. */
+export async function aggregateEvents(tx: Executor, q: AggregateQuery): Promise<MeterAggregate[]> {
+  const rows = await aggregate(tx, {
+    withUnits: q.withUnits,
+    start: q.start,
+    end: q.end,
+    eventsThrough: q.eventsThrough,
+    one: true,
+    accounts: [{ accountId: q.accountId, segmentStarts: [q.start, ...q.segmentStarts], lateAfter: q.lateAfter, lateBefore: q.lateBefore }],
+  });
+  return rows.map(toAggregate);
 }
 
 /**
- * Every account of a run in one pass over the period's events (a sequential scan, like a bare
- * GROUP BY), each account with its own segment starts and late window; the same groups as
- * aggregateEvents. Accounts not asked for (a finalized invoice) are dropped from the result.
+ * Every account of a run in one pass over the period's events, each account with its own
+ * segment starts and late window; the same sums as aggregateEvents. Accounts not asked for (a
+ * finalized invoice) are dropped from the result.
  */
 export async function aggregateAllEvents(
   tx: Executor,
-  q: { start: Date; end: Date; eventsThrough: Date; accounts: AccountBounds[] },
+  q: { start: Date; end: Date; eventsThrough: Date; accounts: AccountBounds[]; withUnits: boolean },
 ): Promise<Map<string, MeterAggregate[]>> {
-  // Only accounts with a mid-period card change need their segments, only accounts with a
-  // finalized earlier period a late window: both lists are usually short or empty, so the
-  // period's events are scanned once with no join but the meter map (the plan of a bare GROUP BY).
-  const segmented = JSON.stringify(
-    q.accounts
-      .filter((a) => a.segmentStarts.length > 1)
-      .map((a) => ({ account_id: a.accountId, starts: `{${a.segmentStarts.map((s) => `"${s.toISOString()}"`).join(',')}}` })),
-  );
-  const lates = JSON.stringify(
-    q.accounts
-      .filter((a) => a.lateAfter && a.lateBefore)
-      .map((a) => ({ account_id: a.accountId, late_after: a.lateAfter?.toISOString(), late_before: a.lateBefore?.toISOString() })),
-  );
-  const start = q.start.toISOString();
-  const rows = await selectRows<{
-    account_id: string;
-    kind: string;
-    unit: string;
-    meter: string;
-    rule_id: string;
-    group_key: string | null;
-    group_value: string | null;
-    column_key: string | null;
-    column_value: string | null;
-    late: boolean;
-    segment: number;
-    event_count: string | number;
-    quantity: string;
-    units: string;
-  }>(
-    tx,
-    sql`WITH s AS (
-          SELECT r.account_id, r.starts::timestamptz[] AS starts FROM jsonb_to_recordset(${segmented}::jsonb) AS r(account_id uuid, starts text)),
-        l AS (
-          SELECT r.account_id, r.late_after, r.late_before
-            FROM jsonb_to_recordset(${lates}::jsonb) AS r(account_id uuid, late_after timestamptz, late_before timestamptz)),
-        ev AS (
-          SELECT e.account_id, e.kind, e.unit, e.occurred_at, e.quantity, e.attributes, false AS late
-            FROM billable_events e
-           WHERE e.occurred_at >= ${start}::timestamptz AND e.occurred_at < ${q.end.toISOString()}::timestamptz
-             AND e.created_at <= ${q.eventsThrough.toISOString()}::timestamptz
-          UNION ALL
-          SELECT e.account_id, e.kind, e.unit, e.occurred_at, e.quantity, e.attributes, true AS late
-            FROM l JOIN billable_events e ON e.account_id = l.account_id
-           WHERE e.created_at > l.late_after AND e.created_at <= ${q.eventsThrough.toISOString()}::timestamptz
-             AND e.occurred_at < l.late_before)
-        SELECT e.account_id, e.kind, e.unit, m.meter, m.rule_id, m.group_key, m.column_key,
-               CASE WHEN m.group_key IS NULL THEN NULL ELSE e.attributes ->> m.group_key END AS group_value,
-               CASE WHEN m.column_key IS NULL THEN NULL ELSE e.attributes ->> m.column_key END AS column_value,
-               e.late,
-               CASE WHEN e.late OR s.starts IS NULL THEN 0 ELSE width_bucket(e.occurred_at, s.starts) - 1 END AS segment,
-               count(*) AS event_count,
-               sum(e.quantity)::text AS quantity,
-               coalesce(sum(CASE WHEN jsonb_typeof(e.attributes -> 'units') = 'number' THEN (e.attributes ->> 'units')::numeric END), 0)::text AS units
-          FROM ev e
-          JOIN billing_meter_map m ON m.event_kind = e.kind AND m.event_unit = e.unit
-          LEFT JOIN s ON s.account_id = e.account_id
-         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
-         ORDER BY 1, 4, 5, 2, 3, 11, 10, 8 NULLS FIRST, 9 NULLS FIRST`,
-  );
+  const rows = await aggregate(tx, { ...q, one: false });
   const wanted = new Set(q.accounts.map((a) => a.accountId));
   const byAccount = new Map<string, MeterAggregate[]>();
   for (const r of rows) {
@@ -176,21 +199,7 @@ export async function aggregateAllEvents(
       list = [];
       byAccount.set(r.account_id, list);
     }
-    list.push({
-      kind: r.kind,
-      unit: r.unit,
-      meter: r.meter,
-      ruleId: r.rule_id,
-      groupKey: r.group_key,
-      groupValue: r.group_value,
-      columnKey: r.column_key,
-      columnValue: r.column_value,
-      late: r.late,
-      segment: Number(r.segment),
-      eventCount: Number(r.event_count),
-      quantity: r.quantity,
-      units: r.units,
-    });
+    list.push(toAggregate(r));
   }
   return byAccount;
 }
@@ -204,8 +213,9 @@ export async function accountsToBill(
     tx,
     sql`SELECT a.id, a.code FROM accounts a
          WHERE true ${q.accountId ? sql`AND a.id = ${q.accountId}` : sql``}
-           AND (EXISTS (SELECT 1 FROM billable_events e WHERE e.account_id = a.id
-                          AND e.occurred_at >= ${q.start.toISOString()}::timestamptz AND e.occurred_at < ${q.end.toISOString()}::timestamptz)
+           -- The account's first event from the period's start, one probe of (account_id, occurred_at).
+           AND ((SELECT e.occurred_at FROM billable_events e WHERE e.account_id = a.id AND e.occurred_at >= ${q.start.toISOString()}::timestamptz
+                  ORDER BY e.occurred_at LIMIT 1) < ${q.end.toISOString()}::timestamptz
              OR EXISTS (SELECT 1 FROM invoices i WHERE i.account_id = a.id AND i.period = ${q.period} AND i.document_type = 'invoice')
              OR EXISTS (SELECT 1 FROM invoices f WHERE f.account_id = a.id AND f.document_type = 'invoice' AND f.status = 'finalized'
                           AND f.period < ${q.period}
@@ -240,6 +250,35 @@ export async function lastFinalizedBefore(tx: Executor, accountId: string, perio
     .orderBy(sql`${invoices.period} DESC`)
     .limit(1);
   return row;
+}
+
+/** Every account's invoice for a period (status and time zone), for a run's one-pass preparation. */
+export async function invoicesOfPeriod(tx: Executor, period: string): Promise<Map<string, { status: string; timeZone: string }>> {
+  const rows = await selectRows<{ account_id: string; status: string; time_zone: string }>(
+    tx,
+    sql`SELECT account_id, status, time_zone FROM invoices WHERE period = ${period} AND document_type = 'invoice'`,
+  );
+  return new Map(rows.map((r) => [r.account_id, { status: r.status, timeZone: r.time_zone }]));
+}
+
+/** Each account's last finalized invoice before a period: its events_through and period end (the late window). */
+export async function lastFinalizedBeforeAll(tx: Executor, period: string): Promise<Map<string, { eventsThrough: Date; periodEnd: Date }>> {
+  const rows = await selectRows<{ account_id: string; events_through: string | Date; period_end: string | Date }>(
+    tx,
+    sql`SELECT DISTINCT ON (account_id) account_id, events_through, period_end FROM invoices
+         WHERE document_type = 'invoice' AND status = 'finalized' AND period < ${period}
+         ORDER BY account_id, period DESC`,
+  );
+  return new Map(rows.map((r) => [r.account_id, { eventsThrough: new Date(r.events_through), periodEnd: new Date(r.period_end) }]));
+}
+
+/** Accounts with an active plan card of their own (the others share the standard card's segments). */
+export async function accountsWithPlans(tx: Executor): Promise<Set<string>> {
+  const rows = await selectRows<{ account_id: string }>(
+    tx,
+    sql`SELECT DISTINCT account_id FROM rate_cards WHERE kind = 'account_plan' AND status = 'active' AND account_id IS NOT NULL`,
+  );
+  return new Set(rows.map((r) => r.account_id));
 }
 
 export async function insertInvoice(tx: Executor, row: NewInvoiceRow): Promise<InvoiceRow> {

@@ -303,6 +303,15 @@ export function billFor(input: BillInput): Result<Bill, BillError> {
   return ok({ currency, lines, total, fx, cards, warnings: dedupe(warnings) });
 }
 
+/** Whether any rule in effect may read the events' `units` (a greater-of / lesser-of branch), so the sums must carry them. */
+export function readsUnits(segments: readonly CardSegment[]): boolean {
+  const extreme = (model: { kind: string; branches?: { model: { kind: string } }[] }): boolean =>
+    model.kind === 'greater_of' || model.kind === 'lesser_of';
+  return segments.some((s) =>
+    effectiveRules(s.cards.standard.document, s.cards.plan?.document).some((r) => extreme(r.model as { kind: string })),
+  );
+}
+
 /** Sums a rule's aggregates into the lines it prices: one for most models, one per row or band for tables and age bands. */
 function groupAggregates(
   rule: RuleInSegment,

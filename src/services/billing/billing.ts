@@ -10,7 +10,15 @@
 import { createHash } from 'node:crypto';
 import { Decimal } from 'decimal.js';
 import { sql } from 'drizzle-orm';
-import { type Bill, type BillLine, billFor, type CardSegment, type LineSelector, type MeterAggregate } from '../../domain/billing/bill.js';
+import {
+  type Bill,
+  type BillLine,
+  billFor,
+  type CardSegment,
+  type LineSelector,
+  type MeterAggregate,
+  readsUnits,
+} from '../../domain/billing/bill.js';
 import {
   type BillingPeriod,
   addDaysTo,
@@ -36,6 +44,9 @@ import { type Executor, selectRows } from '../../db/connect.js';
 import {
   type AccountBounds,
   accountsToBill,
+  accountsWithPlans,
+  invoicesOfPeriod,
+  lastFinalizedBeforeAll,
   aggregateAllEvents,
   aggregateEvents,
   checkLine,
@@ -213,6 +224,7 @@ export function createBillingService(deps: ServiceDeps, rateCards: RateCardServi
         eventsThrough,
         lateAfter,
         lateBefore,
+        withUnits: readsUnits(segments),
       });
     }
     const bill = billFor({
@@ -367,17 +379,27 @@ export function createBillingService(deps: ServiceDeps, rateCards: RateCardServi
     const window = periodWindow(period, DEFAULT_BILLING_TIME_ZONE);
     return inScope(db, PROVIDER_SCOPE, async (tx) => {
       const bounds: (AccountBounds & { segments: CardSegment[] })[] = [];
+      const invoices = await invoicesOfPeriod(tx, period.code);
+      const finalized = await lastFinalizedBeforeAll(tx, period.code);
+      const withPlans = await accountsWithPlans(tx);
+      // Accounts without a plan of their own all bill on the standard card: resolve it once.
+      let standardSegments: CardSegment[] | undefined;
       for (const account of accounts) {
-        const existing = await findInvoiceForPeriod(tx, account.id, period.code);
+        const existing = invoices.get(account.id);
         if (existing?.status === 'finalized' || (existing && existing.timeZone !== DEFAULT_BILLING_TIME_ZONE)) continue;
-        const segments = await segmentsFor(tx, account.id, period, DEFAULT_BILLING_TIME_ZONE);
-        // An account whose cards cannot be resolved is billed on its own, which reports why.
-        if (!segments.ok) continue;
-        const previous = await lastFinalizedBefore(tx, account.id, period.code);
+        let segments = withPlans.has(account.id) ? undefined : standardSegments;
+        if (!segments) {
+          const found = await segmentsFor(tx, account.id, period, DEFAULT_BILLING_TIME_ZONE);
+          // An account whose cards cannot be resolved is billed on its own, which reports why.
+          if (!found.ok) continue;
+          segments = found.value;
+          if (!withPlans.has(account.id)) standardSegments = segments;
+        }
+        const previous = finalized.get(account.id);
         bounds.push({
           accountId: account.id,
-          segments: segments.value,
-          segmentStarts: segments.value.map((s) => new Date(s.start)),
+          segments,
+          segmentStarts: segments.map((s) => new Date(s.start)),
           lateAfter: previous?.eventsThrough ?? null,
           lateBefore: previous?.periodEnd ?? null,
         });
@@ -385,7 +407,13 @@ export function createBillingService(deps: ServiceDeps, rateCards: RateCardServi
       const aggregates =
         bounds.length === 0
           ? new Map<string, MeterAggregate[]>()
-          : await aggregateAllEvents(tx, { start: window.start, end: window.end, eventsThrough, accounts: bounds });
+          : await aggregateAllEvents(tx, {
+              start: window.start,
+              end: window.end,
+              eventsThrough,
+              accounts: bounds,
+              withUnits: bounds.some((b) => readsUnits(b.segments)),
+            });
       return new Map(
         bounds.map((b) => [
           b.accountId,
