@@ -445,6 +445,15 @@ describe('finalize, immutability, credit notes, late events', () => {
     if (!note.ok) throw new Error(note.error.message);
     expect(note.value.invoice.number).toMatch(/^CN-2026-\d{6}$/);
     expect(note.value.invoice.totalMinor).toBe(-500n);
+    const kitting = lines.find((l) => l.ruleId === 'vas.kitting');
+    const doubled = await services.billing.creditNote(SYSTEM_ACTOR, invoice.id, {
+      reason: 'named twice',
+      lines: [
+        { lineId: kitting?.id as string, amount: '10.00' },
+        { lineId: kitting?.id as string, amount: '10.00' },
+      ],
+    });
+    expect(!doubled.ok && doubled.error.details?.[0]?.path).toEqual(['lines', 1, 'amount']);
     const twice = await services.billing.creditNote(SYSTEM_ACTOR, invoice.id, {
       reason: 'again',
       lines: [{ lineId: relabel?.id as string }],
@@ -510,7 +519,9 @@ describe('finalize, immutability, credit notes, late events', () => {
     // The one-pass run of every account finds the same late line.
     await services.billing.run(SYSTEM_ACTOR, { period: '2026-11' });
     const batch = (await invoiceOf(handcalc, '2026-11')).lines.filter((l) => l.ruleId === 'receiving.carton');
-    expect(batch.map((l) => [l.id, l.quantity, l.amountMinor, l.note === null])).toEqual(cartons.map((l) => [l.id, l.quantity, l.amountMinor, l.note === null]));
+    expect(batch.map((l) => [l.id, l.quantity, l.amountMinor, l.note === null])).toEqual(
+      cartons.map((l) => [l.id, l.quantity, l.amountMinor, l.note === null]),
+    );
     const late = await services.billing.lineEvents(
       SYSTEM_ACTOR,
       (await invoiceOf(handcalc, '2026-11')).invoice.id,

@@ -662,10 +662,12 @@ export function createBillingService(deps: ServiceDeps, rateCards: RateCardServi
         const rows: NewInvoiceLineRow[] = [];
         let left = invoice.totalMinor + credited.total;
         if (input.lines?.length) {
+          const inThisNote = new Map<string, bigint>();
           for (const [i, wanted] of input.lines.entries()) {
             const line = lines.find((l) => l.id === wanted.lineId);
             if (!line) return err(invalid(['lines', i, 'line_id'], 'not_found', 'No such line on this invoice.', '该账单没有这一行。'));
-            const lineLeft = line.amountMinor + (credited.byLine.get(line.id) ?? 0n);
+            // Credited before, and earlier in this same note (a line named twice).
+            const lineLeft = line.amountMinor + (credited.byLine.get(line.id) ?? 0n) + (inThisNote.get(line.id) ?? 0n);
             const amount = wanted.amount === undefined ? lineLeft : parseMinor(currency, wanted.amount);
             if (amount === null || amount <= 0n || amount > lineLeft || amount > left)
               return err(
@@ -677,6 +679,7 @@ export function createBillingService(deps: ServiceDeps, rateCards: RateCardServi
                 ),
               );
             left -= amount;
+            inThisNote.set(line.id, (inThisNote.get(line.id) ?? 0n) - amount);
             rows.push(creditLine(noteId, invoice, rows.length + 1, currency, -amount, input.reason, line));
           }
         } else {
