@@ -163,13 +163,11 @@ export function createBillingReports(deps: Pick<ServiceDeps, 'database'>, expone
         if (!found) return err(appError('not_found', 'No such account.'));
       }
       const scope = { from: from.code, to: to.code, accountId };
-      const [months, modules, ageing, longTerm, carriers] = [
-        await monthRows(tx, scope, exponentOf),
-        await moduleRows(tx, scope),
-        await ageingRows(tx, scope),
-        await longTermRows(tx, scope),
-        await carrierRows(tx, scope),
-      ];
+      const events = foldEvents(await eventRows(tx, scope));
+      const months = await monthRows(tx, scope, events.volume, exponentOf);
+      const modules = await moduleRows(tx, scope);
+      const longTerm = await longTermRows(tx, scope);
+      const { ageing, carriers } = events;
       const variance = accountId ? await varianceOf(tx, accountId, months, modules, exponentOf) : null;
       return ok({ from: from.code, to: to.code, accountId, months, modules, ageing, longTerm, carriers, variance });
     });
@@ -202,18 +200,90 @@ function documentWhere(s: Scope, alias = 'd'): SQL {
 const EVENTS_OF_INVOICE = sql`e.account_id = i.account_id AND e.occurred_at >= i.period_start AND e.occurred_at < i.period_end`;
 const DAYS_OF_INVOICE = sql`((i.period_end AT TIME ZONE i.time_zone)::date - (i.period_start AT TIME ZONE i.time_zone)::date)`;
 
-async function monthRows(tx: Executor, s: Scope, exponentOf: (currency: string) => number): Promise<MonthRow[]> {
-  const rows = await selectRows<{
-    period: string;
-    currency: string;
-    invoices: string;
-    total: string;
-    storage: string;
-    long_term: string;
-    orders: string;
-    units: string;
-    ft3_months: string;
-  }>(
+/** The events of the invoices' windows read once: one row per (month, currency, age band, carrier, service). */
+interface EventGroup {
+  period: string;
+  currency: string;
+  band: string | null;
+  carrier: string | null;
+  service: string | null;
+  orders: string;
+  units: string;
+  ft3_months: string;
+  parcels: string;
+}
+
+async function eventRows(tx: Executor, s: Scope): Promise<EventGroup[]> {
+  const band = sql.join(
+    AGE_BANDS.map((b) =>
+      b.to === null ? sql`ELSE ${b.band}` : sql`WHEN (e.attributes ->> 'age_days')::numeric <= ${sql.raw(String(b.to))} THEN ${b.band}`,
+    ),
+    sql` `,
+  );
+  const postage = sql`e.kind LIKE 'postage%'`;
+  return selectRows<EventGroup>(
+    tx,
+    sql`WITH order_kinds AS (SELECT DISTINCT event_kind, event_unit FROM billing_meter_map WHERE meter = 'order')
+        SELECT i.period, i.currency,
+               CASE WHEN e.kind = 'storage_lot_day' AND jsonb_typeof(e.attributes -> 'age_days') = 'number' THEN CASE ${band} END END AS band,
+               CASE WHEN ${postage} THEN coalesce(e.attributes ->> 'carrier', '') END AS carrier,
+               CASE WHEN ${postage} THEN coalesce(e.attributes ->> 'service', '') END AS service,
+               coalesce(sum(e.quantity) FILTER (WHERE ok.event_kind IS NOT NULL), 0)::text AS orders,
+               coalesce(sum(CASE WHEN jsonb_typeof(e.attributes -> 'units') = 'number' THEN (e.attributes ->> 'units')::numeric ELSE e.quantity END)
+                          FILTER (WHERE ok.event_kind IS NOT NULL), 0)::text AS units,
+               coalesce(sum(e.quantity / ${DAYS_OF_INVOICE}) FILTER (WHERE e.kind = 'storage_lot_day'), 0)::text AS ft3_months,
+               count(*) FILTER (WHERE ${postage})::text AS parcels
+          FROM invoices i
+          JOIN billable_events e ON ${EVENTS_OF_INVOICE}
+          LEFT JOIN order_kinds ok ON ok.event_kind = e.kind AND ok.event_unit = e.unit
+         WHERE ${invoiceWhere(s)} AND (ok.event_kind IS NOT NULL OR e.kind = 'storage_lot_day' OR ${postage})
+         GROUP BY 1, 2, 3, 4, 5`,
+  );
+}
+
+interface Volume {
+  orders: Decimal;
+  units: Decimal;
+  ft3Months: Decimal;
+}
+
+/** The grouped event rows folded into the month volumes, the ageing bands and the carrier mix (tens of rows, not events). */
+function foldEvents(rows: EventGroup[]): { volume: Map<string, Volume>; ageing: AgeingRow[]; carriers: CarrierRow[] } {
+  const volume = new Map<string, Volume>();
+  const bands = new Map<string, Decimal>();
+  const carriers = new Map<string, { carrier: string; service: string; parcels: number }>();
+  for (const r of rows) {
+    const key = `${r.period}|${r.currency.trim()}`;
+    const v = volume.get(key) ?? { orders: new Decimal(0), units: new Decimal(0), ft3Months: new Decimal(0) };
+    volume.set(key, { orders: v.orders.plus(r.orders), units: v.units.plus(r.units), ft3Months: v.ft3Months.plus(r.ft3_months) });
+    if (r.band !== null) bands.set(`${r.period}|${r.band}`, (bands.get(`${r.period}|${r.band}`) ?? new Decimal(0)).plus(r.ft3_months));
+    if (r.carrier !== null) {
+      const c = `${r.carrier}|${r.service ?? ''}`;
+      const found = carriers.get(c) ?? { carrier: r.carrier, service: r.service ?? '', parcels: 0 };
+      carriers.set(c, { ...found, parcels: found.parcels + Number(r.parcels) });
+    }
+  }
+  const order = new Map<string, number>(AGE_BANDS.map((b, i) => [b.band, i]));
+  const ageing = [...bands.entries()]
+    .map(([key, ft3]) => {
+      const [period, band] = key.split('|') as [string, string];
+      return { period, band, ft3Months: ft3.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4) };
+    })
+    .sort((a, b) => a.period.localeCompare(b.period) || (order.get(a.band) ?? 0) - (order.get(b.band) ?? 0));
+  const total = [...carriers.values()].reduce((n, c) => n + c.parcels, 0);
+  const mix = [...carriers.values()]
+    .sort((a, b) => b.parcels - a.parcels || a.carrier.localeCompare(b.carrier) || a.service.localeCompare(b.service))
+    .map((c) => ({ ...c, share: ratio(c.parcels, total) ?? '0.0000' }));
+  return { volume, ageing, carriers: mix };
+}
+
+async function monthRows(
+  tx: Executor,
+  s: Scope,
+  volumes: Map<string, Volume>,
+  exponentOf: (currency: string) => number,
+): Promise<MonthRow[]> {
+  const rows = await selectRows<{ period: string; currency: string; invoices: string; total: string; storage: string; long_term: string }>(
     tx,
     sql`WITH docs AS (
           SELECT d.period, d.currency, count(*) FILTER (WHERE d.document_type = 'invoice') AS invoices, sum(d.total_minor) AS total
@@ -225,44 +295,29 @@ async function monthRows(tx: Executor, s: Scope, exponentOf: (currency: string) 
                  coalesce(sum(l.amount_minor) FILTER (WHERE l.module = 'long_term_storage'), 0) AS long_term
             FROM invoices d JOIN invoice_lines l ON l.invoice_id = d.id
            WHERE ${documentWhere(s)}
-           GROUP BY 1, 2),
-        order_kinds AS (SELECT DISTINCT event_kind, event_unit FROM billing_meter_map WHERE meter = 'order'),
-        volume AS (
-          SELECT i.period, i.currency,
-                 coalesce(sum(e.quantity) FILTER (WHERE ok.event_kind IS NOT NULL), 0) AS orders,
-                 coalesce(sum(CASE WHEN ok.event_kind IS NULL THEN 0
-                                   WHEN jsonb_typeof(e.attributes -> 'units') = 'number' THEN (e.attributes ->> 'units')::numeric
-                                   ELSE e.quantity END), 0) AS units,
-                 coalesce(sum(e.quantity / ${DAYS_OF_INVOICE}) FILTER (WHERE e.kind = 'storage_lot_day'), 0) AS ft3_months
-            FROM invoices i
-            JOIN billable_events e ON ${EVENTS_OF_INVOICE}
-            LEFT JOIN order_kinds ok ON ok.event_kind = e.kind AND ok.event_unit = e.unit
-           WHERE ${invoiceWhere(s)} AND (ok.event_kind IS NOT NULL OR e.kind = 'storage_lot_day')
            GROUP BY 1, 2)
         SELECT docs.period, docs.currency, docs.invoices::text AS invoices, docs.total::text AS total,
-               coalesce(mods.storage, 0)::text AS storage, coalesce(mods.long_term, 0)::text AS long_term,
-               coalesce(volume.orders, 0)::text AS orders, coalesce(volume.units, 0)::text AS units,
-               coalesce(volume.ft3_months, 0)::text AS ft3_months
-          FROM docs
-          LEFT JOIN mods ON mods.period = docs.period AND mods.currency = docs.currency
-          LEFT JOIN volume ON volume.period = docs.period AND volume.currency = docs.currency
+               coalesce(mods.storage, 0)::text AS storage, coalesce(mods.long_term, 0)::text AS long_term
+          FROM docs LEFT JOIN mods ON mods.period = docs.period AND mods.currency = docs.currency
          ORDER BY docs.period, docs.currency`,
   );
   return rows.map((r) => {
+    const currency = r.currency.trim();
     const total = BigInt(r.total);
-    const amount = major(total, exponentOf(r.currency));
+    const amount = major(total, exponentOf(currency));
+    const v = volumes.get(`${r.period}|${currency}`) ?? { orders: new Decimal(0), units: new Decimal(0), ft3Months: new Decimal(0) };
     return {
       period: r.period,
-      currency: r.currency.trim(),
+      currency,
       invoices: Number(r.invoices),
       totalMinor: total,
       storageMinor: BigInt(r.storage),
       longTermMinor: BigInt(r.long_term),
-      orders: trimDecimal(r.orders),
-      units: trimDecimal(r.units),
-      ft3Months: new Decimal(r.ft3_months).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4),
-      perOrder: ratio(amount, r.orders),
-      perUnit: ratio(amount, r.units),
+      orders: v.orders.toString(),
+      units: v.units.toString(),
+      ft3Months: v.ft3Months.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4),
+      perOrder: ratio(amount, v.orders),
+      perUnit: ratio(amount, v.units),
     };
   });
 }
@@ -277,31 +332,6 @@ async function moduleRows(tx: Executor, s: Scope): Promise<ModuleRow[]> {
          ORDER BY 1, 2, 3`,
   );
   return rows.map((r) => ({ period: r.period, currency: r.currency.trim(), module: r.module, amountMinor: BigInt(r.amount) }));
-}
-
-async function ageingRows(tx: Executor, s: Scope): Promise<AgeingRow[]> {
-  const band = sql.join(
-    AGE_BANDS.map((b) =>
-      b.to === null ? sql`ELSE ${b.band}` : sql`WHEN (e.attributes ->> 'age_days')::numeric <= ${sql.raw(String(b.to))} THEN ${b.band}`,
-    ),
-    sql` `,
-  );
-  const rows = await selectRows<{ period: string; band: string; ft3_months: string }>(
-    tx,
-    sql`SELECT i.period, CASE ${band} END AS band, sum(e.quantity / ${DAYS_OF_INVOICE})::text AS ft3_months
-          FROM invoices i JOIN billable_events e ON ${EVENTS_OF_INVOICE}
-         WHERE ${invoiceWhere(s)} AND e.kind = 'storage_lot_day' AND jsonb_typeof(e.attributes -> 'age_days') = 'number'
-         GROUP BY 1, 2
-         ORDER BY 1, 2`,
-  );
-  const order = new Map<string, number>(AGE_BANDS.map((b, i) => [b.band, i]));
-  return rows
-    .map((r) => ({
-      period: r.period,
-      band: r.band,
-      ft3Months: new Decimal(r.ft3_months).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4),
-    }))
-    .sort((a, b) => a.period.localeCompare(b.period) || (order.get(a.band) ?? 0) - (order.get(b.band) ?? 0));
 }
 
 async function longTermRows(tx: Executor, s: Scope): Promise<LongTermBandRow[]> {
@@ -328,25 +358,6 @@ async function longTermRows(tx: Executor, s: Scope): Promise<LongTermBandRow[]> 
     upTo: r.up_to,
     quantity: trimDecimal(r.quantity),
     amountMinor: BigInt(r.amount),
-  }));
-}
-
-async function carrierRows(tx: Executor, s: Scope): Promise<CarrierRow[]> {
-  const rows = await selectRows<{ carrier: string; service: string; parcels: string }>(
-    tx,
-    sql`SELECT coalesce(e.attributes ->> 'carrier', '') AS carrier, coalesce(e.attributes ->> 'service', '') AS service,
-               count(*)::text AS parcels
-          FROM invoices i JOIN billable_events e ON ${EVENTS_OF_INVOICE}
-         WHERE ${invoiceWhere(s)} AND e.kind LIKE 'postage%'
-         GROUP BY 1, 2
-         ORDER BY 3 DESC, 1, 2`,
-  );
-  const total = rows.reduce((n, r) => n + Number(r.parcels), 0);
-  return rows.map((r) => ({
-    carrier: r.carrier,
-    service: r.service,
-    parcels: Number(r.parcels),
-    share: ratio(r.parcels, total) ?? '0.0000',
   }));
 }
 
