@@ -776,6 +776,45 @@ export const claims = pgTable('claims', {
   decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
 });
 
+/** Audit log (0010, docs/decisions/0007-audit-log.md): written only by the database's audit functions. */
+export const auditLog = pgTable('audit_log', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  actorKind: text('actor_kind').notNull(),
+  actorId: text('actor_id'),
+  actorRole: text('actor_role'),
+  actorAccountId: uuid('actor_account_id'),
+  accountId: uuid('account_id'),
+  entityType: text('entity_type').notNull(),
+  entityId: text('entity_id'),
+  action: text('action').notNull(),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+export const auditPending = pgTable('audit_pending', {
+  id: bigint('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  actorKind: text('actor_kind').notNull(),
+  actorId: text('actor_id'),
+  actorRole: text('actor_role'),
+  actorAccountId: uuid('actor_account_id'),
+  accountId: uuid('account_id'),
+  entityType: text('entity_type').notNull(),
+  entityId: text('entity_id'),
+  action: text('action').notNull(),
+  before: jsonb('before'),
+  after: jsonb('after'),
+});
+
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: integer('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
 export const schema = {
   installation,
   accounts,
@@ -823,5 +862,8 @@ export const schema = {
   disputes,
   disputeComments,
   claims,
+  auditLog,
+  auditPending,
+  auditChainHead,
 };
 export type Schema = typeof schema;
