@@ -8,7 +8,8 @@
  * Resolving is two steps because the credit note is written by the billing service in its own
  * transaction: the dispute is marked resolved first (so two staff cannot both credit it), then
  * the note is written and linked. If the note is refused, the dispute goes back to its state;
- * if the process stops in between, resolving again finds the note by its reason and links it.
+ * if the process stops in between, resolving again (after two minutes, so a resolve still in
+ * flight is not doubled) finds the note by its reason and links it, or writes it.
  */
 import { sql } from 'drizzle-orm';
 import { type Executor, selectRows } from '../../db/connect.js';
@@ -50,6 +51,9 @@ export interface OpenDisputeInput {
   /** Decimal amount asked back ("12.50"); default the whole line (or invoice). */
   amount?: string;
 }
+
+/** A decision whose credit note is still unlinked after this long was interrupted: resolving again finishes it. */
+const RESUME_AFTER_MS = 2 * 60_000;
 
 const isStaff = (actor: Actor) => !actor.accountId && can(actor.role, 'billing:write');
 
@@ -257,7 +261,13 @@ export function createDisputeService(deps: ServiceDeps, billing: BillingService)
         const dispute = await findDispute(tx, scope, id, true);
         if (!dispute) return err(appError('not_found', 'No such dispute.'));
         const pending = (dispute.status === 'resolved_accepted' || dispute.status === 'resolved_partly') && dispute.creditNoteId === null;
-        if (pending) return ok({ dispute, previous: dispute.status, resumed: true });
+        if (pending) {
+          // Another resolve is between its two steps right now, or one stopped there long ago.
+          const age = clock.now().getTime() - (dispute.resolvedAt?.getTime() ?? 0);
+          if (age < RESUME_AFTER_MS)
+            return err(appError('conflict', `Dispute ${dispute.number} is being resolved right now; look again in a minute.`));
+          return ok({ dispute, previous: dispute.status, resumed: true });
+        }
         if (!canDo(dispute.status as DisputeStatus, 'resolve')) return refused(dispute, 'resolved again');
         const invoice = await findInvoice(tx, scope, dispute.invoiceId);
         if (!invoice) return err(appError('not_found', 'No such invoice.'));
