@@ -9,6 +9,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '../../src/db/connect.js';
+import { inScope } from '../../src/db/tenancy.js';
 import { type BillableEventInput, recordBillableEvents } from '../../src/db/repositories/inventory-ledger.js';
 import { fixedClock } from '../../src/domain/shared/clock.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
@@ -529,5 +530,27 @@ describe('finalize, immutability, credit notes, late events', () => {
       { limit: 10 },
     );
     expect(late.ok && late.value.events.map((e) => e.occurredAt.toISOString())).toEqual(['2026-10-20T12:00:00.000Z']);
+  });
+});
+
+describe('row-level security on bills', () => {
+  const asSeller = <T>(accountId: string, query: ReturnType<typeof sql>) =>
+    inScope(db.database.db, { kind: 'seller', accountId }, (tx) => selectRows<T>(tx, query));
+
+  it('shows a seller only its own invoices and lines from unfiltered SELECTs, and no runs', async () => {
+    const invoices = await asSeller<{ account_id: string }>(handcalc, sql`SELECT DISTINCT account_id FROM invoices`);
+    expect(invoices).toEqual([{ account_id: handcalc }]);
+    const lines = await asSeller<{ account_id: string }>(handcalc, sql`SELECT DISTINCT account_id FROM invoice_lines`);
+    expect(lines).toEqual([{ account_id: handcalc }]);
+    expect(await asSeller(handcalc, sql`SELECT id FROM billing_runs`)).toEqual([]);
+  });
+
+  it('lets a seller change no invoice, not even its own draft', async () => {
+    const { invoice } = await invoiceOf(handcalc, '2026-11');
+    const updated = await asSeller(handcalc, sql`UPDATE invoices SET total_minor = 0 WHERE id = ${invoice.id} RETURNING id`);
+    expect(updated).toEqual([]);
+    const deleted = await asSeller(handcalc, sql`DELETE FROM invoice_lines WHERE invoice_id = ${invoice.id} RETURNING id`);
+    expect(deleted).toEqual([]);
+    expect((await invoiceOf(handcalc, '2026-11')).invoice.totalMinor).toBe(invoice.totalMinor);
   });
 });
