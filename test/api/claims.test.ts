@@ -135,6 +135,23 @@ describe('claims', () => {
     });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details[0].path).toEqual(['seller_sku']);
+    const sku = await dearestSku('THREADLINE');
+    for (const [type, reference] of [
+      ['lot', 'not-a-lot'],
+      ['lot', '00000000-0000-7000-8000-000000000000'],
+      ['inbound_plan', 'ASN-1999-000001'],
+      ['return', 'RMA-1999-000001'],
+    ]) {
+      const missing = await send('POST', '/v1/claims', sellers.THREADLINE as string, {
+        kind: 'stock_lost',
+        reference_type: type,
+        reference,
+        seller_sku: sku.seller_sku,
+        units: 1,
+      });
+      expect(missing.statusCode, `${type} ${reference}`).toBe(400);
+      expect(missing.json().error.details[0].path).toEqual(['reference']);
+    }
     const badUrl = await send('POST', '/v1/claims', sellers.THREADLINE as string, {
       kind: 'stock_lost',
       reference_type: 'lot',

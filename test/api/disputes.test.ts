@@ -225,11 +225,41 @@ describe('disputes', () => {
     );
   });
 
+  it('never accepts more than is left on the line when other credits came first', async () => {
+    // The seller disputes everything still on the line (its amount − 2.50 credited above).
+    const left = BigInt(line.amount.amount_minor) - 250n;
+    const opened = await send('POST', `/v1/invoices/${invoiceId}/disputes`, seller, {
+      line_id: line.id,
+      reason_code: 'service_not_performed',
+      description: 'No cartons at all',
+    });
+    expect(opened.json().disputed.amount_minor).toBe(String(left));
+    // Meanwhile finance credits 1.00 on the same line by hand.
+    const credit = await send('POST', `/v1/invoices/${invoiceId}/credit-notes`, finance, {
+      reason: 'Goodwill',
+      lines: [{ line_id: line.id, amount: '1.00' }],
+    });
+    expect(credit.statusCode, credit.body).toBe(201);
+    const full = await send('POST', `/v1/disputes/${opened.json().id}/resolve`, finance, { outcome: 'accept', reason: 'all of it' });
+    expect(full.statusCode).toBe(400);
+    expect(full.json().error.details[0]).toMatchObject({ path: ['amount'], code: 'too_much' });
+    const rest = ((Number(left) - 100) / 100).toFixed(2);
+    const partly = await send('POST', `/v1/disputes/${opened.json().id}/resolve`, finance, {
+      outcome: 'accept',
+      amount: rest,
+      reason: 'the rest',
+    });
+    expect(partly.json()).toMatchObject({ status: 'resolved_partly', accepted: { amount_minor: String(left - 100n) } });
+    const invoice = (await send('GET', `/v1/invoices/${invoiceId}`, seller)).json();
+    // The whole line is now credited: 2.50 + 1.00 + the rest.
+    expect(invoice.credited.amount_minor).toBe(String(-BigInt(line.amount.amount_minor)));
+  });
+
   it('lists disputes for staff by status and for the seller on its invoice; every change is in the audit log', async () => {
     const resolved = (await send('GET', '/v1/disputes?status=resolved_partly', finance)).json().data as { id: string }[];
     expect(resolved.map((d) => d.id)).toContain(disputeId);
     const onInvoice = (await send('GET', `/v1/invoices/${invoiceId}/disputes`, seller)).json().data as { status: string }[];
-    expect(onInvoice.map((d) => d.status).sort()).toEqual(['resolved_partly', 'resolved_rejected', 'withdrawn']);
+    expect(onInvoice.map((d) => d.status).sort()).toEqual(['resolved_partly', 'resolved_partly', 'resolved_rejected', 'withdrawn']);
     const [row] = await selectRows<{ n: string }>(
       t.db.database.db,
       sql`SELECT count(*)::text AS n FROM audit_log WHERE entity_type = 'disputes' AND entity_id = ${disputeId} AND actor_role = 'finance'`,

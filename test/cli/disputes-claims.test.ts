@@ -48,8 +48,8 @@ beforeAll(async () => {
     for (const units of [2, 1]) {
       const filed = await services.claims.file(seller, {
         kind: 'stock_damaged',
-        referenceType: 'lot',
-        reference: 'LOT-CLI',
+        referenceType: 'parcel',
+        reference: '1Z-CLI',
         skuId: skus.items[0]?.id,
         units,
       });

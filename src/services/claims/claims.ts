@@ -55,6 +55,38 @@ export function localDate(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A lot, inbound plan or return named by a claim must be the account's (a lot: of the claimed
+ * SKU). Orders and parcels have no records in Landed yet: their reference is kept as written.
+ */
+async function referenceProblem(
+  tx: Executor,
+  accountId: string,
+  skuId: string,
+  type: ClaimReferenceType,
+  reference: string,
+): Promise<AppError | null> {
+  const byIdOrNumber = (table: 'inbound_plans' | 'return_authorisations') =>
+    UUID.test(reference)
+      ? sql`SELECT 1 FROM ${sql.raw(table)} WHERE account_id = ${accountId} AND (id = ${reference}::uuid OR number = ${reference})`
+      : sql`SELECT 1 FROM ${sql.raw(table)} WHERE account_id = ${accountId} AND number = ${reference.toUpperCase()}`;
+  let query: ReturnType<typeof sql> | null = null;
+  if (type === 'lot')
+    query = UUID.test(reference)
+      ? sql`SELECT 1 FROM inventory_lots WHERE account_id = ${accountId} AND id = ${reference}::uuid AND sku_id = ${skuId}`
+      : null;
+  else if (type === 'inbound_plan') query = byIdOrNumber('inbound_plans');
+  else if (type === 'return') query = byIdOrNumber('return_authorisations');
+  else return null;
+  const found = query ? await selectRows(tx, query) : [];
+  if (found.length > 0) return null;
+  const what = { lot: 'lot of this SKU (its id)', inbound_plan: 'inbound plan (ASN-… or id)', return: 'return (RMA-… or id)' }[type];
+  const whatZh = { lot: '该 SKU 的批次（批次 id）', inbound_plan: '入库计划（ASN-… 或 id）', return: '退货单（RMA-… 或 id）' }[type];
+  return invalid(['reference'], 'not_found', `No such ${what} in this account.`, `该账户没有这个${whatZh}。`);
+}
+
 export function createClaimService(deps: ServiceDeps, rateCards: RateCardService) {
   const { database, clock, ids } = deps;
   const db = database.db;
@@ -112,6 +144,8 @@ export function createClaimService(deps: ServiceDeps, rateCards: RateCardService
               '该 SKU 没有申报价值：请先在 SKU 上填写（理赔按申报价值计算）。',
             ),
           );
+        const referenced = await referenceProblem(tx, accountId, sku.id, input.referenceType, input.reference.trim());
+        if (referenced) return err(referenced);
         const now = clock.now();
         const year = String(now.getUTCFullYear());
         const number = `CLM-${year}-${String(await nextNumber(tx, 'claim', year)).padStart(6, '0')}`;
