@@ -35,23 +35,6 @@ export interface AccountBounds {
   lateBefore: Date | null;
 }
 
-interface AggregateRow {
-  account_id: string;
-  kind: string;
-  unit: string;
-  meter: string;
-  rule_id: string;
-  group_key: string | null;
-  group_value: string | null;
-  column_key: string | null;
-  column_value: string | null;
-  late: boolean;
-  segment: number;
-  event_count: string | number;
-  quantity: string;
-  units: string;
-}
-
 /**
  * The period's events summed in two steps: first by account, kind, unit, late, segment and the
  * few attributes the meter map groups by (one hash aggregate over the events, the plan of a bare
@@ -61,7 +44,7 @@ interface AggregateRow {
 async function aggregate(
   tx: Executor,
   q: { start: Date; end: Date; eventsThrough: Date; accounts: AccountBounds[]; one: boolean; withUnits: boolean },
-): Promise<AggregateRow[]> {
+): Promise<{ account_id: string; groups: string }[]> {
   const map = await selectRows<{ event_kind: string; group_key: string | null; column_key: string | null }>(
     tx,
     sql`SELECT event_kind, group_key, column_key FROM billing_meter_map`,
@@ -126,7 +109,7 @@ async function aggregate(
   const units = q.withUnits
     ? sql`coalesce(sum(CASE WHEN jsonb_typeof(e.attributes -> 'units') = 'number' THEN (e.attributes ->> 'units')::numeric END), 0)`
     : sql`0::numeric`;
-  return selectRows<AggregateRow>(
+  return selectRows<{ account_id: string; groups: string }>(
     tx,
     sql`WITH ev AS (
           SELECT e.account_id, e.kind, e.unit, e.occurred_at, e.quantity, e.attributes, false AS late
@@ -139,32 +122,55 @@ async function aggregate(
                  ${keyColumns.length ? sql`, ${sql.join(keyColumns, sql`, `)}` : sql``},
                  count(*) AS n, sum(e.quantity) AS q, ${units} AS u
             FROM ev e ${segmentJoin}
-           GROUP BY ${sql.raw(Array.from({ length: groupCount }, (_, i) => String(i + 1)).join(', '))})
-        SELECT r.account_id, r.kind, r.unit, m.meter, m.rule_id, m.group_key, m.column_key,
-               ${pick('group_key')} AS group_value, ${pick('column_key')} AS column_value,
-               r.late, r.segment, sum(r.n) AS event_count, sum(r.q)::text AS quantity, sum(r.u)::text AS units
-          FROM r JOIN billing_meter_map m ON m.event_kind = r.kind AND m.event_unit = r.unit
-         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
-         ORDER BY 1, 4, 5, 2, 3, 11, 10, 8 NULLS FIRST, 9 NULLS FIRST`,
+           GROUP BY ${sql.raw(Array.from({ length: groupCount }, (_, i) => String(i + 1)).join(', '))}),
+        sums AS (
+          SELECT r.account_id, r.kind, r.unit, m.meter, m.rule_id, m.group_key, m.column_key,
+                 ${pick('group_key')} AS group_value, ${pick('column_key')} AS column_value,
+                 r.late, r.segment, sum(r.n) AS event_count, sum(r.q)::text AS quantity, sum(r.u)::text AS units
+            FROM r JOIN billing_meter_map m ON m.event_kind = r.kind AND m.event_unit = r.unit
+           GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
+        -- One packed text per account: a run holds every account's sums until it prices them,
+        -- and a string is a fraction of the memory of a row object per group.
+        SELECT account_id, json_agg(json_build_array(kind, unit, meter, rule_id, group_key, group_value, column_key, column_value,
+                                                     late, segment, event_count::text, quantity, units)
+                                    ORDER BY meter, rule_id, kind, unit, segment, late, group_value NULLS FIRST, column_value NULLS FIRST)::text AS groups
+          FROM sums
+         GROUP BY account_id`,
   );
 }
 
-function toAggregate(r: AggregateRow): MeterAggregate {
-  return {
-    kind: r.kind,
-    unit: r.unit,
-    meter: r.meter,
-    ruleId: r.rule_id,
-    groupKey: r.group_key,
-    groupValue: r.group_value,
-    columnKey: r.column_key,
-    columnValue: r.column_value,
-    late: r.late,
-    segment: Number(r.segment),
-    eventCount: Number(r.event_count),
-    quantity: r.quantity,
-    units: r.units,
-  };
+/** The groups of one account, unpacked from the text the query packed them in. */
+export function unpackAggregates(packed: string): MeterAggregate[] {
+  const rows = JSON.parse(packed) as [
+    string,
+    string,
+    string,
+    string,
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+    boolean,
+    number,
+    string,
+    string,
+    string,
+  ][];
+  return rows.map(([kind, unit, meter, ruleId, groupKey, groupValue, columnKey, columnValue, late, segment, count, quantity, units]) => ({
+    kind,
+    unit,
+    meter,
+    ruleId,
+    groupKey,
+    groupValue,
+    columnKey,
+    columnValue,
+    late,
+    segment: Number(segment),
+    eventCount: Number(count),
+    quantity,
+    units,
+  }));
 }
 
 /** One account's period, through its (account_id, occurred_at) and (account_id, created_at) indexes. */
@@ -177,30 +183,22 @@ export async function aggregateEvents(tx: Executor, q: AggregateQuery): Promise<
     one: true,
     accounts: [{ accountId: q.accountId, segmentStarts: [q.start, ...q.segmentStarts], lateAfter: q.lateAfter, lateBefore: q.lateBefore }],
   });
-  return rows.map(toAggregate);
+  return rows[0] ? unpackAggregates(rows[0].groups) : [];
 }
 
 /**
  * Every account of a run in one pass over the period's events, each account with its own
- * segment starts and late window; the same sums as aggregateEvents. Accounts not asked for (a
- * finalized invoice) are dropped from the result.
+ * segment starts and late window; the same sums as aggregateEvents, packed per account
+ * (`unpackAggregates`). Accounts not asked for (a finalized invoice) are dropped.
  */
 export async function aggregateAllEvents(
   tx: Executor,
   q: { start: Date; end: Date; eventsThrough: Date; accounts: AccountBounds[]; withUnits: boolean },
-): Promise<Map<string, MeterAggregate[]>> {
+): Promise<Map<string, string>> {
   const rows = await aggregate(tx, { ...q, one: false });
   const wanted = new Set(q.accounts.map((a) => a.accountId));
-  const byAccount = new Map<string, MeterAggregate[]>();
-  for (const r of rows) {
-    if (!wanted.has(r.account_id)) continue;
-    let list = byAccount.get(r.account_id);
-    if (!list) {
-      list = [];
-      byAccount.set(r.account_id, list);
-    }
-    list.push(toAggregate(r));
-  }
+  const byAccount = new Map<string, string>();
+  for (const r of rows) if (wanted.has(r.account_id)) byAccount.set(r.account_id, r.groups);
   return byAccount;
 }
 

@@ -68,6 +68,7 @@ import {
   markFinalized,
   type NewInvoiceLineRow,
   replaceDraft,
+  unpackAggregates,
 } from '../../db/repositories/billing.js';
 import { nextNumber } from '../../db/repositories/inventory-ledger.js';
 import { billingRuns } from '../../db/schema.js';
@@ -115,7 +116,8 @@ interface Prepared {
   lateAfter: Date | null;
   lateBefore: Date | null;
   eventsThrough: Date;
-  aggregates: MeterAggregate[];
+  /** The account's sums, packed (`unpackAggregates`), '[]' when it had no events. */
+  packed: string;
 }
 
 const FX_EQUIVALENT: CurrencyCode = 'CNY';
@@ -211,7 +213,7 @@ export function createBillingService(deps: ServiceDeps, rateCards: RateCardServi
     let aggregates: MeterAggregate[];
     if (usable) {
       segments = prepared.segments;
-      aggregates = prepared.aggregates;
+      aggregates = unpackAggregates(prepared.packed);
     } else {
       const found = await segmentsFor(tx, accountId, period, timeZone);
       if (!found.ok) return found;
@@ -406,7 +408,7 @@ export function createBillingService(deps: ServiceDeps, rateCards: RateCardServi
       }
       const aggregates =
         bounds.length === 0
-          ? new Map<string, MeterAggregate[]>()
+          ? new Map<string, string>()
           : await aggregateAllEvents(tx, {
               start: window.start,
               end: window.end,
@@ -422,7 +424,7 @@ export function createBillingService(deps: ServiceDeps, rateCards: RateCardServi
             lateAfter: b.lateAfter,
             lateBefore: b.lateBefore,
             eventsThrough,
-            aggregates: aggregates.get(b.accountId) ?? [],
+            packed: aggregates.get(b.accountId) ?? '[]',
           },
         ]),
       );
