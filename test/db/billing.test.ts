@@ -493,6 +493,8 @@ describe('finalize, immutability, credit notes, late events', () => {
     await services.billing.run(SYSTEM_ACTOR, { period: '2026-11', accountCode: 'STALE' });
     const october = await invoiceOf(created.value.id, '2026-10');
     const november = await invoiceOf(created.value.id, '2026-11');
+    const outOfOrder = await services.billing.finalize(SYSTEM_ACTOR, november.invoice.id);
+    expect(!outOfOrder.ok && outOfOrder.error.message).toMatch(/Finalize 2026-10 first/);
     expect(october.lines.find((l) => l.ruleId === 'receiving.carton')?.eventCount).toBe(1);
     expect(november.lines.find((l) => l.ruleId === 'receiving.carton')?.eventCount).toBe(1);
     expect((await services.billing.finalize(SYSTEM_ACTOR, october.invoice.id)).ok).toBe(true);

@@ -592,6 +592,13 @@ export function createBillingService(deps: ServiceDeps, rateCards: RateCardServi
         await lockInvoice(tx, id);
         const invoice = (await findInvoice(tx, PROVIDER_SCOPE, id)) as InvoiceRow;
         if (invoice.status === 'finalized') return err(appError('invalid_state', `Invoice ${invoice.number} is already finalized.`));
+        // Periods close in order: an earlier draft would lose the events late for it (decision 0006).
+        const [earlier] = await selectRows<{ period: string }>(
+          tx,
+          sql`SELECT period FROM invoices WHERE account_id = ${invoice.accountId} AND document_type = 'invoice' AND status = 'draft'
+                AND period < ${invoice.period} ORDER BY period LIMIT 1`,
+        );
+        if (earlier) return err(appError('invalid_state', `Finalize ${earlier.period} first: periods are finalized in order.`));
         // Late events are counted from the last finalized invoice: if another was finalized since this draft was computed, it is stale.
         const previous = await lastFinalizedBefore(tx, invoice.accountId, invoice.period);
         if ((previous?.eventsThrough?.getTime() ?? null) !== (invoice.lateAfter?.getTime() ?? null))
