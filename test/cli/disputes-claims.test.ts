@@ -3,14 +3,21 @@
  * finance works a seller's dispute and claims from a terminal. The seller's side (opening the
  * dispute, filing the claims) goes through the services, as the API would.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unzipSync } from 'fflate';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { CliIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/connect.js';
 import { type Actor, SYSTEM_ACTOR } from '../../src/services/context.js';
 import { createServices } from '../../src/services/create-services.js';
 import { demoCli } from '../helpers/cli.js';
+import { databaseKind } from '../helpers/database.js';
+import { withDatabase } from '../helpers/global-setup.js';
 import { readPdf } from '../helpers/pdf-text.js';
 
 const cli = demoCli('disputes-claims');
@@ -60,7 +67,16 @@ beforeAll(async () => {
     await database.close();
   }
 }, 180_000);
-afterAll(cli.tearDown);
+let freshDatabase: string | null = null;
+afterAll(async () => {
+  await cli.tearDown();
+  if (freshDatabase) {
+    const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${freshDatabase} WITH (FORCE)`);
+    await admin.end();
+  }
+});
 
 describe('landed disputes', () => {
   it('lists and shows the dispute, then resolves it after the invoice is finalized: a credit note', async () => {
@@ -114,5 +130,41 @@ describe('landed bill pdf', () => {
     expect(text).toContain('THREADLINE');
     const bad = await run(['bill', 'pdf', number, '--lang', 'fr', '--out', out]);
     expect(bad.code).toBe(1);
+  });
+});
+
+describe('landed export account / import account', () => {
+  it('carries the disputes, their threads and the claims into a fresh installation, byte-identical', async () => {
+    const first = path.join(cli.tmpRoot, 'threadline.zip');
+    const exported = await run(['export', 'account', 'THREADLINE', '--out', first]);
+    expect(exported.code, exported.err).toBe(0);
+    const files = unzipSync(new Uint8Array(fs.readFileSync(first)));
+    for (const table of ['disputes', 'claims']) expect(Object.keys(files)).toContain(`data/${table}.csv`);
+
+    let env: NodeJS.ProcessEnv;
+    if (databaseKind() === 'postgres') {
+      freshDatabase = `landed_t_${process.ppid}_${randomBytes(5).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${freshDatabase}`);
+      await admin.end();
+      env = { DATABASE_URL: withDatabase(inject('postgresAdminUrl'), freshDatabase) };
+    } else env = { LANDED_DATA_DIR: path.join(cli.tmpRoot, 'fresh') };
+    const target = async (args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const io: CliIo = { out: (x) => out.push(x), err: (x) => err.push(x), isTty: false, env };
+      return { code: await main(args, io), out: out.join('\n'), err: err.join('\n') };
+    };
+    expect((await target(['migrate'])).code).toBe(0);
+    const imported = await target(['import', 'account', first]);
+    expect(imported.code, imported.err || imported.out).toBe(0);
+    const second = path.join(cli.tmpRoot, 'threadline-2.zip');
+    expect((await target(['export', 'account', 'THREADLINE', '--out', second])).code).toBe(0);
+    const again = unzipSync(new Uint8Array(fs.readFileSync(second)));
+    for (const name of ['data/disputes.csv', 'data/dispute_comments.csv', 'data/claims.csv', 'data/invoices.csv'])
+      expect(Buffer.from(again[name] as Uint8Array).equals(Buffer.from(files[name] as Uint8Array)), name).toBe(true);
+    const listed = await target(['--json', 'disputes', 'list']);
+    expect(JSON.parse(listed.out).disputes.map((d: { number: string }) => d.number)).toContain(dispute);
   });
 });
