@@ -535,6 +535,42 @@ describe('finalize, immutability, credit notes, late events', () => {
   });
 });
 
+describe('a broken card', () => {
+  it('stops the run at the account whose cards cannot price it, naming it; the accounts before it stay billed', async () => {
+    const created = await services.accounts.create(SYSTEM_ACTOR, { code: 'ZZ-NOCARD', name: 'No card in effect' });
+    if (!created.ok) throw new Error(created.error.message);
+    const std = await services.rateCards.getByCode(SYSTEM_ACTOR, 'BILLTEST-STD');
+    if (!std.ok) throw new Error(std.error.message);
+    const plan = await services.rateCards.create(SYSTEM_ACTOR, {
+      code: 'ZZ-NOCARD-PLAN',
+      name: 'Plan from next year',
+      kind: 'account_plan',
+      accountId: created.value.id,
+      baseCardId: std.value.card.id,
+    });
+    if (!plan.ok) throw new Error(plan.error.message);
+    // A closed volume tier up to 10 units cannot price 50 (beyond_tiers): the run stops there
+    // rather than bill the account wrong; ZZ-NOCARD sorts last, so every other account is billed.
+    await services.rateCards.addVersion(SYSTEM_ACTOR, plan.value.id, {
+      effectiveFrom: '2026-01-01',
+      document: {
+        kind: 'account_plan',
+        overrides: [
+          { ruleId: 'putaway.unit', model: { kind: 'tiered', mode: 'volume', unit: 'unit', tiers: [{ upTo: '10', rate: '1' }] } },
+        ],
+        discounts: [],
+        extraRules: [],
+      },
+    });
+    await record(new Date('2026-11-01T20:00:00Z'), [event(created.value.id, 'putaway_unit', '2026-10-12', 50, 'unit')]);
+    const run = await services.billing.run(SYSTEM_ACTOR, { period: '2026-10' });
+    expect(!run.ok && run.error.message).toMatch(/The run stopped: ZZ-NOCARD: Rule putaway.unit/);
+    const runs = await services.billing.listRuns(SYSTEM_ACTOR, { period: '2026-10', limit: 20 });
+    const failed = runs.ok ? runs.value.find((r) => r.status === 'failed' && r.error?.includes('ZZ-NOCARD')) : undefined;
+    expect(failed?.accountsDone).toBe((failed?.accountsTotal ?? 0) - 1);
+  });
+});
+
 describe('row-level security on bills', () => {
   const asSeller = <T>(accountId: string, query: ReturnType<typeof sql>) =>
     inScope(db.database.db, { kind: 'seller', accountId }, (tx) => selectRows<T>(tx, query));

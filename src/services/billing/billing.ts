@@ -449,7 +449,9 @@ export function createBillingService(deps: ServiceDeps, rateCards: RateCardServi
         run = unwrap(
           await asResult(() =>
             inScope(db, PROVIDER_SCOPE, async (tx) => {
-              const billed = unwrap(await billAccount(tx, account.id, started.period, run.id, mine));
+              const result = await billAccount(tx, account.id, started.period, run.id, mine);
+              // Say which account stopped the run: its cards need fixing before the period can finish.
+              const billed = unwrap(result.ok ? result : err({ ...result.error, message: `${account.code}: ${result.error.message}` }));
               const [row] = await tx
                 .update(billingRuns)
                 .set({
