@@ -57,6 +57,16 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/**
+ * Permissions whose use is refused to any actor that belongs to an account, whatever its role:
+ * an account's auditor holds them (auditors read everything) but cannot use them. Verifying the
+ * whole audit chain needs every account's entries.
+ */
+export const PROVIDER_SCOPE_ONLY: readonly Permission[] = ['audit_chain:read'];
+
+/** Resources that are read-only by design: the audit log is append-only, an export is a read. */
+export const READ_ONLY_RESOURCES: readonly string[] = ['audit', 'audit_chain', 'account_export'];
+
 const READ_ALL: Permission[] = PERMISSIONS.filter((p) => p.endsWith(':read'));
 
 /** What every seller role does with its own goods; seller admins also manage users and keys. */
