@@ -137,10 +137,7 @@ export function createAllocationService(deps: ServiceDeps) {
         key === 'provider' ? { kind: 'provider' } : { kind: 'seller', accountId: key.slice('seller:'.length) },
         `landed_allocate_batch(${literal(JSON.stringify(requests))}::jsonb)`,
       ),
-    // Three batches in flight keep both cores of a small server busy while the next batch
-    // gathers; with four, batches were smaller and the hot SKU's lock queue longer (measured,
-    // docs/inventory.md).
-    { maxBatch: 32, maxInFlight: 3 },
+    { maxBatch: 32, maxInFlight: 4 },
   );
 
   /** Loads the account, the SKUs named by the lines and the account's warehouses in one query. */
