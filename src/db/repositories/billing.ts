@@ -130,10 +130,11 @@ async function aggregate(
             FROM r JOIN billing_meter_map m ON m.event_kind = r.kind AND m.event_unit = r.unit
            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
         -- One packed text per account: a run holds every account's sums until it prices them,
-        -- and a string is a fraction of the memory of a row object per group.
+        -- and a string is a fraction of the memory of a row object per group. Unordered: the
+        -- bill is the same for the sums in any order (bill.test.ts), and sorting the groups on
+        -- text keys cost ~15 % of the pass (2M events: 2.34 → 1.99 s).
         SELECT account_id, json_agg(json_build_array(kind, unit, meter, rule_id, group_key, group_value, column_key, column_value,
-                                                     late, segment, event_count::text, quantity, units)
-                                    ORDER BY meter, rule_id, kind, unit, segment, late, group_value NULLS FIRST, column_value NULLS FIRST)::text AS groups
+                                                     late, segment, event_count::text, quantity, units))::text AS groups
           FROM sums
          GROUP BY account_id`,
   );
