@@ -1,5 +1,5 @@
 /**
- * The set-based batch allocator (0012) against its definition: for any batch — orders for the
+ * The group-commit batch (landed_allocate_batch) against its definition: for any batch — orders for the
  * same scarce SKUs, splits, shortages, warehouse restrictions, unknown SKUs, references repeated
  * inside the batch or answered before — landed_allocate_batch must give exactly the answers
  * and leave exactly the lot balances that landed_allocate_request gives called once per
